@@ -1,0 +1,57 @@
+/** Small DOM helpers shared by the page readers. Pure: they take nodes, they never touch extension APIs. */
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+
+/** Hidden to a person: `hidden`, `aria-hidden`, an inline display:none/visibility:hidden, or a hidden input. */
+export function isHiddenElement(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** True when the node or one of its ancestors (up to `stop`) is hidden. */
+export function isHidden(node: Node, stop?: Node | null): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isHiddenElement(el)) return true;
+    if (el === stop) break;
+  }
+  return false;
+}
+
+/** Every text node under `root`, skipping script/style/template content. */
+export function* textNodes(root: Node): Generator<Text> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (parent && SKIP_TAGS.has(parent.tagName)) continue;
+    yield n as Text;
+  }
+}
+
+export function* elementsUnder(root: Node): Generator<Element> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+  if (root.nodeType === 1) yield root as Element;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Element;
+}
+
+export const isFormControl = (el: Element): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
+  el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+
+/** Text of the elements named by an `aria-labelledby` list. */
+export function labelledByText(el: Element): string {
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return '';
+  const doc = el.ownerDocument;
+  return ids
+    .split(/\s+/)
+    .map((id) => doc.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
+}
+
+/** Closest element that is a dialog, by role or tag. */
+export const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';

@@ -1,0 +1,229 @@
+/**
+ * Finds a value by its label, the way a person reads a settings page: a label, then the value that
+ * follows it (sibling, next cell, `dd`, `<label for>` control, `aria-labelledby`), taken only when
+ * it has the expected format and nothing else nearby competes with it.
+ */
+import { elementsUnder, isFormControl, isHidden, isHiddenElement, labelledByText, textNodes } from '../dom';
+import { fitsTruncated, type Truncated, truncatedTokens } from '../formats';
+
+export type FieldResult =
+  | { status: 'found'; value: string }
+  | { status: 'missing'; reason: 'no-label' | 'no-value' | 'truncated' }
+  | { status: 'ambiguous'; candidates: string[] };
+
+export interface FieldSpec {
+  /** Does this short text name the field? */
+  isLabel: (text: string) => boolean;
+  /** Does this short text name any field the page may show (used to stop at the next label)? */
+  isAnyLabel: (text: string) => boolean;
+  /** Full-format tokens in a text. */
+  tokens: (text: string) => string[];
+  canonical: (v: string) => string;
+}
+
+const MAX_LABEL_LEN = 80;
+const MAX_CLIMB = 4;
+
+interface Evidence {
+  visible: string[];
+  hidden: string[];
+  truncated: Truncated[];
+}
+
+const emptyEvidence = (): Evidence => ({ visible: [], hidden: [], truncated: [] });
+
+const ATTRS = ['title', 'aria-label', 'aria-description', 'data-value', 'data-clipboard-text', 'data-copy'];
+
+function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: Element): void {
+  let text = '';
+  for (const node of nodes) {
+    if (node.nodeType === 3) {
+      if (!isHidden(node)) text += node.textContent ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    for (const el of elementsUnder(node)) {
+      const hidden = isHiddenElement(el) || isHidden(el, node);
+      if (isFormControl(el) && el.tagName !== 'SELECT') {
+        (hidden ? ev.hidden : ev.visible).push(...spec.tokens((el as HTMLInputElement).value ?? ''));
+      }
+      for (const name of ATTRS) {
+        if (el === skipLabelAttr && name === 'aria-label') continue;
+        const v = el.getAttribute(name);
+        if (v) ev.hidden.push(...spec.tokens(v));
+      }
+      for (const attr of Array.from(el.attributes)) {
+        if (attr.name.startsWith('data-') && !ATTRS.includes(attr.name)) ev.hidden.push(...spec.tokens(attr.value));
+      }
+    }
+    for (const t of textNodes(node)) {
+      const raw = t.textContent ?? '';
+      if (isHidden(t, node) || isHidden(node)) ev.hidden.push(...spec.tokens(raw));
+      else text += raw;
+    }
+    text += '\u0000';
+  }
+  ev.visible.push(...spec.tokens(text));
+  ev.truncated.push(...truncatedTokens(text));
+}
+
+function decide(spec: FieldSpec, ev: Evidence): FieldResult {
+  const distinct = (xs: string[]) => [...new Set(xs.map(spec.canonical))];
+  const visible = distinct(ev.visible);
+  if (visible.length === 1) return { status: 'found', value: visible[0] as string };
+  if (visible.length > 1) return { status: 'ambiguous', candidates: visible };
+  const hidden = distinct(ev.hidden);
+  if (ev.truncated.length > 0) {
+    const fitting = hidden.filter((v) => ev.truncated.some((t) => fitsTruncated(v, t)));
+    if (fitting.length === 1) return { status: 'found', value: fitting[0] as string };
+    if (fitting.length > 1) return { status: 'ambiguous', candidates: fitting };
+    return { status: 'missing', reason: 'truncated' };
+  }
+  if (hidden.length === 1) return { status: 'found', value: hidden[0] as string };
+  if (hidden.length > 1) return { status: 'ambiguous', candidates: hidden };
+  return { status: 'missing', reason: 'no-value' };
+}
+
+const hasEvidence = (ev: Evidence) => ev.visible.length + ev.hidden.length + ev.truncated.length > 0;
+
+function containsLabel(spec: FieldSpec, node: Node): boolean {
+  if (node.nodeType === 3) return spec.isAnyLabel(node.textContent ?? '');
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  if ((el.textContent ?? '').length <= MAX_LABEL_LEN && spec.isAnyLabel(el.textContent ?? '')) return true;
+  for (const t of textNodes(el)) if (spec.isAnyLabel(t.textContent ?? '')) return true;
+  return false;
+}
+
+/** The nodes after `start` among its siblings, up to the next one that holds another label. */
+function followingUntilLabel(spec: FieldSpec, start: Node): Node[] {
+  const out: Node[] = [];
+  for (let n = start.nextSibling; n; n = n.nextSibling) {
+    if (containsLabel(spec, n)) break;
+    out.push(n);
+  }
+  return out;
+}
+
+/** The value that belongs to one label element. */
+function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): FieldResult {
+  const doc = label.ownerDocument;
+  // <label for> or a wrapping <label>
+  if (label.tagName === 'LABEL') {
+    const forId = label.getAttribute('for');
+    const control = forId ? doc.getElementById(forId) : label.querySelector('input, textarea');
+    if (control) {
+      const ev = emptyEvidence();
+      collect(spec, [control], ev);
+      return decide(spec, ev);
+    }
+  }
+  // aria-labelledby pointing at the label
+  if (label.id) {
+    const target = (root as Element | Document).querySelector?.(`[aria-labelledby~="${cssEscape(label.id)}"]`);
+    if (target && target !== label) {
+      const ev = emptyEvidence();
+      collect(spec, [target], ev);
+      return decide(spec, ev);
+    }
+  }
+  // An element labelled by its own aria-label (a read-only input, a region)
+  if (spec.isLabel(label.getAttribute('aria-label') ?? '') && !spec.isLabel(label.textContent ?? '')) {
+    const ev = emptyEvidence();
+    collect(spec, [label], ev, label);
+    if (hasEvidence(ev)) return decide(spec, ev);
+  }
+  // Siblings after the label, climbing a few levels when the label sits alone in its box.
+  let cur: Element | null = label;
+  for (let depth = 0; cur && depth <= MAX_CLIMB; depth++) {
+    const scope = followingUntilLabel(spec, cur);
+    if (scope.length > 0) {
+      const ev = emptyEvidence();
+      collect(spec, scope, ev);
+      if (hasEvidence(ev)) return decide(spec, ev);
+    }
+    if (cur.nextSibling && scope.length === 0) break; // the next thing is another label: this one has no value
+    const parent: Element | null = cur.parentElement;
+    if (!parent || parent === root || parent.tagName === 'BODY') break;
+    cur = parent;
+  }
+  return { status: 'missing', reason: 'no-value' };
+}
+
+/** Label and value in one text: "Workspace ID: f7f3…". */
+function inlineValue(spec: FieldSpec, text: string): string[] | null {
+  const m = /^(.{1,80}?)\s*[:：]\s*(.+)$/su.exec(text.trim());
+  if (!m || !spec.isLabel(m[1] ?? '')) return null;
+  return spec.tokens(m[2] ?? '');
+}
+
+function cssEscape(s: string): string {
+  return s.replace(/["\\]/g, '\\$&');
+}
+
+/** Elements that carry the field's label, innermost only. */
+export function findLabels(spec: FieldSpec, root: ParentNode): Element[] {
+  const found = new Set<Element>();
+  for (const t of textNodes(root as Node)) {
+    const raw = t.textContent ?? '';
+    if (!raw.trim() || raw.length > 200) continue;
+    let el: Element | null = t.parentElement;
+    for (let up = 0; el && up < 3; up++, el = el.parentElement) {
+      const txt = el.textContent ?? '';
+      if (txt.length > MAX_LABEL_LEN) break;
+      if (spec.isLabel(txt)) {
+        if (!isHidden(el)) found.add(el);
+        break;
+      }
+    }
+  }
+  for (const el of (root as Element | Document).querySelectorAll('[aria-label]')) {
+    if (spec.isLabel(el.getAttribute('aria-label') ?? '') && !isHidden(el)) found.add(el);
+  }
+  for (const el of (root as Element | Document).querySelectorAll('[aria-labelledby]')) {
+    if (isFormControl(el) && spec.isLabel(labelledByText(el))) found.add(el);
+  }
+  // keep the innermost: drop any element that contains another found one
+  const all = [...found];
+  return all.filter((el) => !all.some((other) => other !== el && el.contains(other)));
+}
+
+export function readLabelledField(spec: FieldSpec, root: ParentNode): FieldResult {
+  const results: FieldResult[] = [];
+  for (const t of textNodes(root as Node)) {
+    const raw = t.textContent ?? '';
+    if (raw.length > 200 || !/[:：]/.test(raw) || isHidden(t)) continue;
+    const tokens = inlineValue(spec, raw);
+    if (tokens) {
+      const ev = emptyEvidence();
+      ev.visible.push(...tokens);
+      results.push(decide(spec, ev));
+    }
+  }
+  for (const label of findLabels(spec, root)) {
+    if (isFormControl(label)) {
+      const ev = emptyEvidence();
+      collect(spec, [label], ev, label);
+      results.push(decide(spec, ev));
+    } else {
+      results.push(valueForLabel(spec, label, root));
+    }
+  }
+  return combine(results);
+}
+
+/** Several labels for one field: they must agree. */
+export function combine(results: FieldResult[]): FieldResult {
+  if (results.length === 0) return { status: 'missing', reason: 'no-label' };
+  const values = new Set<string>();
+  const candidates = new Set<string>();
+  for (const r of results) {
+    if (r.status === 'found') values.add(r.value);
+    if (r.status === 'ambiguous') for (const c of r.candidates) candidates.add(c);
+  }
+  if (candidates.size > 0) return { status: 'ambiguous', candidates: [...new Set([...candidates, ...values])] };
+  if (values.size === 1) return { status: 'found', value: [...values][0] as string };
+  if (values.size > 1) return { status: 'ambiguous', candidates: [...values] };
+  const truncated = results.some((r) => r.status === 'missing' && r.reason === 'truncated');
+  return { status: 'missing', reason: truncated ? 'truncated' : 'no-value' };
+}
