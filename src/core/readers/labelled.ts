@@ -96,10 +96,17 @@ function containsLabel(spec: FieldSpec, node: Node): boolean {
 }
 
 /** The nodes after `start` among its siblings, up to the next one that holds another label. */
+const LABEL_TAGS = new Set(['DT', 'TH', 'LABEL', 'LEGEND']);
+const LABEL_ROLES = new Set(['rowheader', 'columnheader', 'heading']);
+
+const isStructuralLabel = (n: Node): boolean =>
+  n.nodeType === 1 &&
+  (LABEL_TAGS.has((n as Element).tagName) || LABEL_ROLES.has((n as Element).getAttribute('role') ?? ''));
+
 function followingUntilLabel(spec: FieldSpec, start: Node): Node[] {
   const out: Node[] = [];
   for (let n = start.nextSibling; n; n = n.nextSibling) {
-    if (containsLabel(spec, n)) break;
+    if (isStructuralLabel(n) || containsLabel(spec, n)) break;
     out.push(n);
   }
   return out;

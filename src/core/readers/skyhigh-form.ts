@@ -1,0 +1,152 @@
+/**
+ * Finds the fields of Skyhigh CASB's ChatGPT instance form by what they are called, and fills
+ * them the way a framework notices. Never touches a control it did not match.
+ */
+import { FIELD_PATTERNS, HANDOFF_FIELDS, type HandoffField, NEVER_FILL } from '../sites/skyhigh';
+import { isHiddenElement, labelledByText } from '../dom';
+import { normalizeLabel } from '../text';
+
+export type FillableControl = HTMLInputElement | HTMLTextAreaElement;
+export type HandoffValues = Partial<Record<HandoffField, string>>;
+
+export interface FieldMatch {
+  controls: Partial<Record<HandoffField, FillableControl>>;
+  /** Fields with more than one candidate control: none of them is filled. */
+  ambiguous: HandoffField[];
+}
+
+const TEXT_TYPES = new Set(['', 'text', 'password', 'url', 'email', 'tel']);
+
+function isFillable(el: Element): el is FillableControl {
+  if (el.tagName === 'TEXTAREA') return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el.getAttribute('type') ?? '').toLowerCase();
+  return TEXT_TYPES.has(type);
+}
+
+function usable(el: FillableControl): boolean {
+  if (el.disabled || el.readOnly) return false;
+  if (el.getAttribute('role') === 'searchbox' || el.getAttribute('role') === 'combobox') return false;
+  for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n)) if (isHiddenElement(n)) return false;
+  return true;
+}
+
+const hostOf = (el: Element): Element | null => {
+  const root = el.getRootNode();
+  return root && (root as ShadowRoot).host ? (root as ShadowRoot).host : null;
+};
+
+/** Every text-like control, including those inside open shadow roots of custom components. */
+export function allControls(root: ParentNode): FillableControl[] {
+  const out: FillableControl[] = [];
+  const visit = (scope: ParentNode) => {
+    for (const el of scope.querySelectorAll('*')) {
+      if (isFillable(el)) out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** Short text just before the control in its box: "Workspace ID" in `<div><span>Workspace ID</span><input></div>`. */
+function nearbyText(el: Element): string {
+  let cur: Element | null = el;
+  for (let depth = 0; cur && depth < 3; depth++) {
+    const texts: string[] = [];
+    for (let s = cur.previousSibling; s; s = s.previousSibling) {
+      if (s.nodeType === 1 && allControls(s as Element).length + (isFillable(s as Element) ? 1 : 0) > 0) break;
+      const t = (s.textContent ?? '').trim();
+      if (t) texts.unshift(t);
+    }
+    const joined = texts.join(' ').trim();
+    if (joined) return joined.length <= 60 ? joined : '';
+    cur = cur.parentElement ?? hostOf(cur);
+  }
+  return '';
+}
+
+/** What a control is called, from the most to the least explicit source. */
+export function namesOf(el: FillableControl): string[] {
+  const names: string[] = [];
+  const root = el.getRootNode() as Document | ShadowRoot;
+  if (el.id) {
+    for (const l of root.querySelectorAll(`label[for="${el.id.replace(/["\\]/g, '\\$&')}"]`)) {
+      names.push(l.textContent ?? '');
+    }
+  }
+  const wrapping = el.closest('label');
+  if (wrapping) names.push(wrapping.textContent ?? '');
+  names.push(labelledByText(el));
+  names.push(el.getAttribute('aria-label') ?? '');
+  names.push(el.getAttribute('placeholder') ?? '');
+  const host = hostOf(el);
+  if (host) names.push(host.getAttribute('aria-label') ?? '', host.getAttribute('label') ?? '');
+  names.push(nearbyText(el));
+  return names.map(normalizeLabel).filter((n) => n.length > 0);
+}
+
+/** The field a control stands for, or null when none or more than one fit. */
+export function classify(el: FillableControl): HandoffField | null {
+  const names = namesOf(el);
+  if (names.some((n) => NEVER_FILL.test(n))) return null;
+  const fields = new Set<HandoffField>();
+  for (const n of names) for (const f of HANDOFF_FIELDS) if (FIELD_PATTERNS[f].test(n)) fields.add(f);
+  return fields.size === 1 ? ([...fields][0] as HandoffField) : null;
+}
+
+export function matchFields(root: ParentNode): FieldMatch {
+  const byField = new Map<HandoffField, FillableControl[]>();
+  for (const el of allControls(root)) {
+    if (!usable(el)) continue;
+    const f = classify(el);
+    if (f) byField.set(f, [...(byField.get(f) ?? []), el]);
+  }
+  const controls: FieldMatch['controls'] = {};
+  const ambiguous: HandoffField[] = [];
+  for (const [f, els] of byField) {
+    if (els.length === 1) controls[f] = els[0];
+    else ambiguous.push(f);
+  }
+  return { controls, ambiguous };
+}
+
+/**
+ * Set a value so that React, Angular, Vue and plain forms all notice: the prototype's native
+ * setter (bypassing a framework's own instance setter), then bubbling `input` and `change`.
+ */
+export function setValue(el: FillableControl, value: string): void {
+  const view = el.ownerDocument.defaultView;
+  const proto = el.tagName === 'TEXTAREA' ? view?.HTMLTextAreaElement.prototype : view?.HTMLInputElement.prototype;
+  const setter = proto ? Object.getOwnPropertyDescriptor(proto, 'value')?.set : undefined;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+  const EventCtor = view?.Event ?? Event;
+  el.dispatchEvent(new EventCtor('input', { bubbles: true, composed: true }));
+  el.dispatchEvent(new EventCtor('change', { bubbles: true }));
+}
+
+export interface FillResult {
+  filled: HandoffField[];
+  /** Fields with a value to place and no control found (the panel offers a copy button instead). */
+  missing: HandoffField[];
+  ambiguous: HandoffField[];
+}
+
+export function fillForm(root: ParentNode, values: HandoffValues, match = matchFields(root)): FillResult {
+  const result: FillResult = { filled: [], missing: [], ambiguous: [] };
+  for (const f of HANDOFF_FIELDS) {
+    const value = values[f];
+    if (!value) continue;
+    const el = match.controls[f];
+    if (el) {
+      setValue(el, value);
+      result.filled.push(f);
+    } else if (match.ambiguous.includes(f)) result.ambiguous.push(f);
+    else result.missing.push(f);
+  }
+  return result;
+}
+
+/** Enough of the form to be worth filling: at least the Workspace ID or the key. */
+export const formIsPresent = (m: FieldMatch): boolean => !!(m.controls.workspaceId || m.controls.apiKey);

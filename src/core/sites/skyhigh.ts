@@ -1,0 +1,49 @@
+/**
+ * The Skyhigh CASB console: hosts, and how the fields of the ChatGPT instance form are worded.
+ * A change of the console is a change of this file plus a new capture under test/fixtures/pages/.
+ */
+import { safeUrl } from './chatgpt';
+
+/** Console hosts from Skyhigh's documentation (PAGES.md). Documentation sites are not consoles. */
+export const CONSOLE_HOSTS = [
+  'www.myshn.net',
+  'www.myshn.eu',
+  'www.myshn.ca',
+  'www.govshn.net',
+  'dashboard-us.ui.skyhigh.cloud',
+  'dashboard-eu.ui.skyhigh.cloud',
+] as const;
+
+export const DEFAULT_CONSOLE_HOST = 'www.myshn.net';
+
+export const isKnownConsoleHost = (host: string): boolean => (CONSOLE_HOSTS as readonly string[]).includes(host);
+
+/** Where the admin starts in the console. */
+export const consoleStartUrl = (host: string): string => `https://${host}/shndash/`;
+
+/**
+ * May the extension fill a page at `url` for a console configured as `consoleHost`?
+ * Exact host, https, default port: a look-alike, a sub-domain or plain http gets nothing.
+ */
+export function mayFill(url: string, consoleHost: string): boolean {
+  const u = safeUrl(url);
+  if (!u || u.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
+  return u.hostname === consoleHost && isKnownConsoleHost(consoleHost);
+}
+
+export type HandoffField = 'instanceName' | 'workspaceId' | 'organizationId' | 'apiKey';
+export const HANDOFF_FIELDS: readonly HandoffField[] = ['instanceName', 'workspaceId', 'organizationId', 'apiKey'];
+
+/**
+ * How each field may be named (label, aria-label, placeholder, nearby text), on normalised text
+ * (lowercase, hyphens and underscores as spaces). Anchored on words, so "Search" never looks like a field.
+ */
+export const FIELD_PATTERNS: Record<HandoffField, RegExp> = {
+  workspaceId: /(^|\s)(chatgpt )?workspace ?(id|identifier|uuid)(\s|$)/,
+  organizationId: /(^|\s)(organi[sz]ation|org) ?(id|identifier)(\s|$)/,
+  apiKey: /(^|\s)(api ?key|secret ?key|secret|api ?token|access ?token|token|api secret|client secret)(\s|$)/,
+  instanceName: /^((instance|service|connection|display) )?name( of (the )?instance)?$/,
+};
+
+/** Words that mark a control we must never fill, whatever else its label says. */
+export const NEVER_FILL = /(^|\s)(search|filter|find|query|description|comment|notes?|password|e ?mail)(\s|$)/;

@@ -1,0 +1,133 @@
+/**
+ * Page captures: test/fixtures/pages/<kind>/<case>.html with <case>.json beside it, plus the same
+ * layout under $EXTRA_FIXTURES. Shared by the DOM-level suite and the real-browser suite.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const KINDS = ['chatgpt-settings', 'key-dialog', 'skyhigh-form'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface SettingsExpect {
+  workspaceId: string | null;
+  organizationId: string | null;
+}
+export interface KeyDialogExpect {
+  secretShown: boolean;
+  keyLast4: string | null;
+  keyName: string | null;
+}
+export interface SkyhighValues {
+  instanceName: string;
+  workspaceId: string;
+  organizationId: string;
+  apiKey: string;
+}
+
+interface Base {
+  /** `<kind>/<case>`, plus the tree it came from when it is not ours. */
+  id: string;
+  kind: Kind;
+  url: string;
+  html: string;
+  browserOnly: boolean;
+  file: string;
+}
+export type PageCase =
+  | (Base & { kind: 'chatgpt-settings'; expect: SettingsExpect })
+  | (Base & { kind: 'key-dialog'; expect: KeyDialogExpect })
+  | (Base & {
+      kind: 'skyhigh-form';
+      values: SkyhighValues;
+      consoleHost: string;
+      refuse: boolean;
+      expect: Record<string, string>;
+    });
+
+export const OWN_FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
+
+function fail(file: string, why: string): never {
+  throw new Error(`${file}: ${why}`);
+}
+
+const isStrOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/** Parse and check one capture's JSON against the schema of its kind. */
+export function parseCase(kind: Kind, file: string, json: unknown, html: string, id: string): PageCase {
+  if (!json || typeof json !== 'object') fail(file, 'not a JSON object');
+  const j = json as Record<string, unknown>;
+  if (typeof j.url !== 'string') fail(file, '"url" is required');
+  let url: URL;
+  try {
+    url = new URL(j.url);
+  } catch {
+    fail(file, `"url" is not a URL: ${j.url}`);
+  }
+  if (j.browserOnly !== undefined && typeof j.browserOnly !== 'boolean') fail(file, '"browserOnly" must be a boolean');
+  const base = { id, url: j.url, html, browserOnly: j.browserOnly === true, file };
+  const e = j.expect as Record<string, unknown> | undefined;
+  if (!e || typeof e !== 'object') fail(file, '"expect" is required');
+  switch (kind) {
+    case 'chatgpt-settings':
+      if (!isStrOrNull(e.workspaceId) || !isStrOrNull(e.organizationId)) {
+        fail(file, '"expect" needs "workspaceId" and "organizationId" (string or null)');
+      }
+      return { ...base, kind, expect: { workspaceId: e.workspaceId as string | null, organizationId: e.organizationId as string | null } };
+    case 'key-dialog':
+      if (typeof e.secretShown !== 'boolean' || !isStrOrNull(e.keyLast4) || !isStrOrNull(e.keyName)) {
+        fail(file, '"expect" needs "secretShown" (boolean), "keyLast4" and "keyName" (string or null)');
+      }
+      return {
+        ...base,
+        kind,
+        expect: { secretShown: e.secretShown as boolean, keyLast4: e.keyLast4 as string | null, keyName: e.keyName as string | null },
+      };
+    case 'skyhigh-form': {
+      const v = j.values as Record<string, unknown> | undefined;
+      const names = ['instanceName', 'workspaceId', 'organizationId', 'apiKey'];
+      if (!v || names.some((n) => typeof v[n] !== 'string')) fail(file, `"values" needs ${names.join(', ')}`);
+      if (j.consoleHost !== undefined && typeof j.consoleHost !== 'string') fail(file, '"consoleHost" must be a string');
+      if (j.refuse !== undefined && typeof j.refuse !== 'boolean') fail(file, '"refuse" must be a boolean');
+      if (Object.values(e).some((x) => typeof x !== 'string')) fail(file, '"expect" maps CSS selectors to strings');
+      return {
+        ...base,
+        kind,
+        values: v as unknown as SkyhighValues,
+        consoleHost: (j.consoleHost as string | undefined) ?? url.hostname,
+        refuse: j.refuse === true,
+        expect: e as Record<string, string>,
+      };
+    }
+  }
+}
+
+export function loadCases(dir: string, label = ''): PageCase[] {
+  const cases: PageCase[] = [];
+  for (const kind of KINDS) {
+    const kindDir = join(dir, kind);
+    if (!existsSync(kindDir)) continue;
+    for (const name of readdirSync(kindDir).sort()) {
+      if (!name.endsWith('.html')) continue;
+      const base = name.slice(0, -'.html'.length);
+      const jsonFile = join(kindDir, `${base}.json`);
+      if (!existsSync(jsonFile)) fail(join(kindDir, name), `no ${base}.json beside it`);
+      const json = JSON.parse(readFileSync(jsonFile, 'utf8'));
+      const html = readFileSync(join(kindDir, name), 'utf8');
+      cases.push(parseCase(kind, jsonFile, json, html, `${label}${kind}/${base}`));
+    }
+  }
+  return cases;
+}
+
+/** Our captures, and those under $EXTRA_FIXTURES (named `extra:<kind>/<case>`). */
+export function allCases(env: NodeJS.ProcessEnv = process.env): PageCase[] {
+  const cases = loadCases(OWN_FIXTURES);
+  const extra = env.EXTRA_FIXTURES;
+  if (extra) {
+    if (!existsSync(extra)) throw new Error(`EXTRA_FIXTURES=${extra}: no such folder`);
+    const more = loadCases(resolve(extra), 'extra:');
+    if (more.length === 0) throw new Error(`EXTRA_FIXTURES=${extra}: no captures found (expected <kind>/<case>.html + .json)`);
+    cases.push(...more);
+  }
+  return cases;
+}

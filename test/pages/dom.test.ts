@@ -1,0 +1,55 @@
+/**
+ * DOM-level suite: every page capture parsed by happy-dom (no scripts run) and given to the same
+ * core functions the content scripts use. Captures marked `browserOnly` run in the browser suite.
+ */
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { fillConsolePage, readKeyPage, readSettingsPage } from '../../src/core/outcomes';
+import { allCases, type PageCase } from './cases';
+import { formDifferences } from './checks';
+
+function load(c: PageCase): Window {
+  const window = new Window({ url: c.url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  window.document.write(c.html);
+  return window;
+}
+
+function runCase(c: PageCase): void {
+  const window = load(c);
+  const doc = window.document as unknown as Document;
+  switch (c.kind) {
+    case 'chatgpt-settings':
+      expect(readSettingsPage(doc, c.url)).toEqual(c.expect);
+      break;
+    case 'key-dialog': {
+      const r = readKeyPage(doc, c.url);
+      expect({
+        secretShown: r?.secretShown ?? false,
+        keyLast4: r?.keyLast4 ?? null,
+        keyName: r?.keyName ?? null,
+      }).toEqual(c.expect);
+      break;
+    }
+    case 'skyhigh-form': {
+      const result = fillConsolePage(doc, c.url, c.consoleHost, c.values);
+      if (c.refuse) expect(result).toBeNull();
+      // formDifferences reads the global document, as it does inside a browser page
+      const saved = globalThis.document;
+      globalThis.document = doc;
+      try {
+        expect(formDifferences(c.expect)).toEqual([]);
+      } finally {
+        globalThis.document = saved;
+      }
+      break;
+    }
+  }
+  window.close();
+}
+
+// Captures that need their scripts or time to render run in the browser suite only.
+const cases = allCases().filter((c) => !c.browserOnly);
+
+describe('page captures (DOM)', () => {
+  for (const c of cases) it(c.id, () => runCase(c));
+});
