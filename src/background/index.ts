@@ -1,0 +1,133 @@
+/**
+ * The service worker: the only writer of storage. Every message passes `admit` (schema and sender)
+ * before anything is done with it.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { admit, type Message, type Origin } from '../core/messages';
+import { currentRecord, pageOf, withIds, withKey, withSettings } from '../core/state';
+import { consoleStartUrl, mayFill } from '../core/sites/skyhigh';
+import {
+  forgetEverything,
+  forgetSecret,
+  heldSecret,
+  holdSecret,
+  loadState,
+  pendingHandoff,
+  rememberConsoleTab,
+  consoleTabs,
+  setHandoff,
+  update,
+  view,
+} from './store';
+
+/** How long a hand-off request waits for the console form. */
+const HANDOFF_WINDOW_MS = 10 * 60_000;
+
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+async function handle(message: Message, origin: Origin, sender: Runtime.MessageSender): Promise<unknown> {
+  const now = Date.now();
+  switch (message.type) {
+    case 'ids/found': {
+      await update((s) =>
+        withIds(s, { workspaceId: message.workspaceId, organizationId: message.organizationId }, { at: now, from: pageOf(sender.url ?? '') }),
+      );
+      return { ok: true };
+    }
+    case 'key/captured':
+      await update((s) => withKey(s, { last4: message.keyLast4, name: message.keyName, at: now, from: pageOf(sender.url ?? '') }));
+      return { ok: true };
+    case 'skyhigh/ready': {
+      // The key leaves the background only here: in answer to the console page itself, for a
+      // hand-off the admin asked for, once.
+      if (sender.tab?.id !== undefined) await rememberConsoleTab(sender.tab.id);
+      const handoff = await pendingHandoff();
+      const state = await loadState();
+      if (!handoff || handoff.status !== 'pending' || now - handoff.requestedAt > HANDOFF_WINDOW_MS) return { fill: null };
+      if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host)) return { fill: null };
+      const rec = currentRecord(state);
+      const secret = await heldSecret(now);
+      await setHandoff({ ...handoff, status: 'sent' }); // consumed: one request, one fill
+      return {
+        fill: {
+          consoleHost: handoff.host,
+          values: {
+            instanceName: state.settings.instanceName,
+            workspaceId: rec?.workspaceId,
+            organizationId: rec?.organizationId,
+            apiKey: secret?.value,
+          },
+        },
+      };
+    }
+    case 'skyhigh/filled': {
+      const handoff = await pendingHandoff();
+      if (handoff) await setHandoff({ ...handoff, status: 'filled' });
+      if (message.filled.includes('apiKey')) await forgetSecret();
+      await update((s) => {
+        const rec = currentRecord(s);
+        if (rec) rec.handoff = { at: now, host: new URL(sender.url ?? '').hostname, filled: message.filled, missing: message.missing };
+        return s;
+      });
+      return { ok: true };
+    }
+    case 'state/get':
+      return view();
+    case 'ids/set':
+      await update((s) =>
+        withIds(s, { workspaceId: message.workspaceId, organizationId: message.organizationId }, { at: now, from: 'pasted' }),
+      );
+      return view();
+    case 'record/select':
+      await update((s) => (s.records[message.workspaceId] ? { ...s, current: message.workspaceId } : s));
+      return view();
+    case 'secret/hold': {
+      const state = await loadState();
+      await holdSecret(message.secret, state.settings.keyTtlMinutes, now);
+      return view();
+    }
+    case 'secret/forget':
+      await forgetSecret();
+      return view();
+    case 'settings/set': {
+      const { type: _t, ...patch } = message;
+      await update((s) => withSettings(s, patch));
+      return view();
+    }
+    case 'handoff/start': {
+      const state = await loadState();
+      const host = state.settings.consoleHost;
+      await setHandoff({ host, requestedAt: now, status: 'pending' });
+      await openConsole(host);
+      return view();
+    }
+    case 'state/forget-all':
+      await forgetEverything();
+      return view();
+  }
+  void origin;
+}
+
+/** Focus a tab already on the console and ask its content script to come for the values; else open one. */
+async function openConsole(host: string): Promise<void> {
+  for (const tabId of await consoleTabs()) {
+    try {
+      // The content script answers only if its page is that console; it then sends skyhigh/ready.
+      const answer = await browser.tabs.sendMessage(tabId, { type: 'handoff/requested', host }, { frameId: 0 });
+      if (answer === 'ok') {
+        const tab = await browser.tabs.update(tabId, { active: true });
+        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        return;
+      }
+    } catch {
+      // the tab is gone or shows another page now
+    }
+  }
+  await browser.tabs.create({ url: consoleStartUrl(host) });
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const admitted = admit(raw, sender, browser.runtime.id, extensionOrigin);
+  if (!admitted.ok) return Promise.resolve({ error: admitted.error });
+  return handle(admitted.message, admitted.origin, sender).catch(() => ({ error: 'failed' }));
+});

@@ -1,0 +1,77 @@
+/**
+ * What every content script shares: one AbortController per page visit, SPA navigation, and a
+ * messaging wrapper that stops everything quietly once the extension is reloaded or removed
+ * ("Extension context invalidated" never reaches the page's console).
+ */
+import browser from 'webextension-polyfill';
+import type { Message } from '../core/messages';
+
+/** Aborted when the extension goes away under this page. */
+const life = new AbortController();
+export const lifeSignal = life.signal;
+
+export function alive(): boolean {
+  try {
+    if (browser.runtime?.id) return true;
+  } catch {
+    // context invalidated
+  }
+  if (!life.signal.aborted) life.abort();
+  return false;
+}
+
+/** Send a message to the background; undefined if the extension is gone or refused it. */
+export async function send<T = unknown>(message: Message): Promise<T | undefined> {
+  if (!alive()) return undefined;
+  try {
+    return (await browser.runtime.sendMessage(message)) as T;
+  } catch {
+    alive();
+    return undefined;
+  }
+}
+
+export function t(key: string, substitutions?: string | string[]): string {
+  try {
+    return browser.i18n.getMessage(key, substitutions) || key;
+  } catch {
+    return key;
+  }
+}
+
+/**
+ * Run `start` for every visit of a page for which `isRelevant(url)` holds, in a single-page app too:
+ * each visit gets its own AbortSignal, aborted when the URL changes or the extension goes away.
+ */
+export function onPageVisits(isRelevant: (url: string) => boolean, start: (signal: AbortSignal) => void): void {
+  let current: AbortController | null = null;
+  let lastUrl = '';
+  const check = () => {
+    if (!alive()) {
+      current?.abort();
+      return;
+    }
+    const url = location.href;
+    if (url === lastUrl) return;
+    lastUrl = url;
+    current?.abort();
+    current = null;
+    if (isRelevant(url)) {
+      current = new AbortController();
+      const visit = current;
+      lifeSignal.addEventListener('abort', () => visit.abort(), { signal: visit.signal });
+      start(visit.signal);
+    }
+  };
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav && typeof nav.addEventListener === 'function') {
+    nav.addEventListener('currententrychange', check, { signal: lifeSignal });
+  } else {
+    // No Navigation API: a client-side navigation always changes the DOM, so compare the URL then.
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true });
+    lifeSignal.addEventListener('abort', () => observer.disconnect());
+  }
+  addEventListener('popstate', check, { signal: lifeSignal });
+  check();
+}

@@ -1,0 +1,49 @@
+/**
+ * The Skyhigh CASB console: when the admin asked for a hand-off in the popup, wait for the ChatGPT
+ * instance form and fill it. Only on the configured host over https, only once per request.
+ */
+import browser from 'webextension-polyfill';
+import { fillConsolePage } from '../core/outcomes';
+import { formIsPresent, type HandoffValues, matchFields } from '../core/readers/skyhigh-form';
+import { mayFill } from '../core/sites/skyhigh';
+import { watchDom } from '../core/watch';
+import { alive, lifeSignal, send } from './runtime';
+
+const WAIT_FOR_FORM_MS = 10 * 60_000;
+
+interface ReadyAnswer {
+  fill: { consoleHost: string; values: HandoffValues } | null;
+}
+
+let filling = false;
+
+async function askForValues(): Promise<void> {
+  if (filling) return;
+  const answer = await send<ReadyAnswer>({ type: 'skyhigh/ready' });
+  const fill = answer?.fill;
+  if (!fill || !mayFill(location.href, fill.consoleHost)) return;
+  filling = true;
+  const outcome = await watchDom({
+    root: document.documentElement,
+    signal: lifeSignal,
+    timeoutMs: WAIT_FOR_FORM_MS,
+    minIntervalMs: 50,
+    read: () => (formIsPresent(matchFields(document)) ? true : undefined),
+  });
+  filling = false;
+  // The page may have moved to another origin meanwhile: check again right before filling.
+  if (outcome.status !== 'done' || !mayFill(location.href, fill.consoleHost)) return;
+  const result = fillConsolePage(document, location.href, fill.consoleHost, fill.values);
+  fill.values.apiKey = undefined;
+  if (result) await send({ type: 'skyhigh/filled', ...result });
+}
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (!alive()) return undefined;
+  const m = message as { type?: unknown; host?: unknown } | null;
+  if (m?.type !== 'handoff/requested' || typeof m.host !== 'string' || !mayFill(location.href, m.host)) return undefined;
+  void askForValues();
+  return Promise.resolve('ok');
+});
+
+void askForValues();

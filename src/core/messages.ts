@@ -1,0 +1,145 @@
+/**
+ * Every runtime message, its schema and who may send it. The background refuses anything that does
+ * not parse or comes from the wrong sender; nothing here touches extension APIs.
+ */
+import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
+import { isAdminUrl, safeUrl } from './sites/chatgpt';
+import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
+import { CONSOLE_HOSTS, HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost } from './sites/skyhigh';
+
+/** Where a message may come from. */
+export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
+
+export type Message =
+  // content script on chatgpt.com/admin
+  | { type: 'ids/found'; workspaceId?: string; organizationId?: string }
+  // content script on the OpenAI key pages
+  | { type: 'key/captured'; keyLast4: string; keyName?: string }
+  // content script on the Skyhigh console
+  | { type: 'skyhigh/ready' }
+  | { type: 'skyhigh/filled'; filled: HandoffField[]; missing: HandoffField[]; ambiguous: HandoffField[] }
+  // extension pages (popup, options)
+  | { type: 'state/get' }
+  | { type: 'ids/set'; workspaceId: string; organizationId?: string }
+  | { type: 'record/select'; workspaceId: string }
+  | { type: 'secret/hold'; secret: string }
+  | { type: 'secret/forget' }
+  | { type: 'settings/set'; consoleHost?: string; instanceName?: string; keyTtlMinutes?: number }
+  | { type: 'handoff/start' }
+  | { type: 'state/forget-all' };
+
+export type MessageType = Message['type'];
+
+/** Which sender may send which message. */
+export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
+  'ids/found': 'chatgpt-admin',
+  'key/captured': 'openai-keys',
+  'skyhigh/ready': 'skyhigh-console',
+  'skyhigh/filled': 'skyhigh-console',
+  'state/get': 'extension-page',
+  'ids/set': 'extension-page',
+  'record/select': 'extension-page',
+  'secret/hold': 'extension-page',
+  'secret/forget': 'extension-page',
+  'settings/set': 'extension-page',
+  'handoff/start': 'extension-page',
+  'state/forget-all': 'extension-page',
+};
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const onlyKeys = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+const optional = <T>(v: unknown, ok: (v: unknown) => v is T): boolean => v === undefined || ok(v);
+const isShortText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
+const isFieldList = (v: unknown): v is HandoffField[] =>
+  Array.isArray(v) && v.length <= HANDOFF_FIELDS.length && v.every((f) => HANDOFF_FIELDS.includes(f));
+
+/** Parse an untrusted value into a Message, or say why not. */
+export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: string } {
+  if (!isObj(raw) || typeof raw.type !== 'string') return { ok: false, error: 'malformed message' };
+  const m = raw;
+  const ok = (keys: string[], valid: boolean) =>
+    valid && onlyKeys(m, ['type', ...keys])
+      ? ({ ok: true, message: m as unknown as Message } as const)
+      : ({ ok: false, error: `invalid ${m.type}` } as const);
+  switch (m.type) {
+    case 'ids/found':
+      return ok(
+        ['workspaceId', 'organizationId'],
+        optional(m.workspaceId, isWorkspaceId) &&
+          optional(m.organizationId, isOrganizationId) &&
+          (m.workspaceId !== undefined || m.organizationId !== undefined),
+      );
+    case 'key/captured':
+      return ok(
+        ['keyLast4', 'keyName'],
+        typeof m.keyLast4 === 'string' && /^[A-Za-z0-9_-]{4}$/.test(m.keyLast4) && optional(m.keyName, isShortText),
+      );
+    case 'skyhigh/ready':
+    case 'state/get':
+    case 'secret/forget':
+    case 'handoff/start':
+    case 'state/forget-all':
+      return ok([], true);
+    case 'skyhigh/filled':
+      return ok(['filled', 'missing', 'ambiguous'], isFieldList(m.filled) && isFieldList(m.missing) && isFieldList(m.ambiguous));
+    case 'ids/set':
+      return ok(['workspaceId', 'organizationId'], isWorkspaceId(m.workspaceId) && optional(m.organizationId, isOrganizationId));
+    case 'record/select':
+      return ok(['workspaceId'], isWorkspaceId(m.workspaceId));
+    case 'secret/hold':
+      return ok(['secret'], isSecretKey(m.secret));
+    case 'settings/set':
+      return ok(
+        ['consoleHost', 'instanceName', 'keyTtlMinutes'],
+        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isKnownConsoleHost(v)) &&
+          optional(m.instanceName, isShortText) &&
+          optional(
+            m.keyTtlMinutes,
+            (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120,
+          ),
+      );
+    default:
+      return { ok: false, error: 'unknown message' };
+  }
+}
+
+/** What the background knows of a sender (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/**
+ * Who sent this: an extension page of ours, a content script in the top frame of one of the
+ * exact https hosts, or nobody we talk to (null).
+ */
+export function originOf(sender: SenderInfo, extensionId: string, extensionOrigin: string): Origin | null {
+  if (sender.id !== extensionId || !sender.url) return null;
+  if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.frameId !== 0 || sender.tab?.id === undefined) return null;
+  const u = safeUrl(sender.url);
+  if (!u || u.protocol !== 'https:') return null;
+  if (isAdminUrl(u)) return 'chatgpt-admin';
+  if (isKeyPageUrl(sender.url) || isPlatformOrgUrl(sender.url)) return 'openai-keys';
+  if ((CONSOLE_HOSTS as readonly string[]).includes(u.hostname) && u.port === '') return 'skyhigh-console';
+  return null;
+}
+
+/** Parse, then check the sender: the one gate every message goes through. */
+export function admit(
+  raw: unknown,
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): { ok: true; message: Message; origin: Origin } | { ok: false; error: string } {
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) return parsed;
+  const origin = originOf(sender, extensionId, extensionOrigin);
+  if (!origin || ALLOWED_ORIGIN[parsed.message.type] !== origin) {
+    return { ok: false, error: `${parsed.message.type} is not accepted from this sender` };
+  }
+  return { ok: true, message: parsed.message, origin };
+}

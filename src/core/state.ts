@@ -1,0 +1,161 @@
+/**
+ * The onboarding record and settings kept in storage.local (no secrets there, ever), and the pure
+ * functions that change them. The background is their only writer.
+ */
+import { isOrganizationId, isWorkspaceId } from './formats';
+import { DEFAULT_CONSOLE_HOST, isKnownConsoleHost } from './sites/skyhigh';
+
+export const STATE_VERSION = 1;
+export const STATE_KEY = 'onboarding';
+
+export interface Capture {
+  at: number;
+  /** The page it was read from (no query string or fragment). */
+  from: string;
+}
+
+export interface KeyInfo extends Capture {
+  last4: string;
+  name?: string;
+}
+
+export interface OnboardingRecord {
+  workspaceId: string;
+  organizationId?: string;
+  idsCapture?: Capture;
+  key?: KeyInfo;
+  handoff?: { at: number; host: string; filled: string[]; missing: string[] };
+}
+
+export interface Settings {
+  consoleHost: string;
+  instanceName: string;
+  keyTtlMinutes: number;
+}
+
+export interface State {
+  version: typeof STATE_VERSION;
+  records: Record<string, OnboardingRecord>;
+  current: string | null;
+  /** Captured before any Workspace ID was known (e.g. the key dialog first); joins the next record. */
+  draft: { organizationId?: string; key?: KeyInfo; idsCapture?: Capture };
+  settings: Settings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  consoleHost: DEFAULT_CONSOLE_HOST,
+  instanceName: 'ChatGPT Enterprise',
+  keyTtlMinutes: 30,
+};
+
+export const emptyState = (): State => ({
+  version: STATE_VERSION,
+  records: {},
+  current: null,
+  draft: {},
+  settings: { ...DEFAULT_SETTINGS },
+});
+
+/** Page address without query or fragment: enough to say where, never a token in a URL. */
+export function pageOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+function ensureRecord(state: State, workspaceId: string): OnboardingRecord {
+  const existing = state.records[workspaceId];
+  if (existing) return existing;
+  const rec: OnboardingRecord = { workspaceId, ...state.draft };
+  state.draft = {};
+  state.records[workspaceId] = rec;
+  return rec;
+}
+
+/**
+ * IDs read on a page or pasted by the admin. An Organization ID without its Workspace ID waits in
+ * the draft: it is never attached to another workspace's record.
+ */
+export function withIds(
+  prev: State,
+  ids: { workspaceId?: string; organizationId?: string },
+  capture: Capture,
+): State {
+  const state = structuredClone(prev);
+  if (ids.workspaceId) {
+    const rec = ensureRecord(state, ids.workspaceId);
+    const organizationId = ids.organizationId ?? (rec.organizationId ? undefined : state.draft.organizationId);
+    if (organizationId) rec.organizationId = organizationId;
+    if (organizationId === state.draft.organizationId) delete state.draft.organizationId;
+    rec.idsCapture = capture;
+    state.current = ids.workspaceId;
+  } else if (ids.organizationId) {
+    state.draft.organizationId = ids.organizationId;
+    state.draft.idsCapture = capture;
+  }
+  return state;
+}
+
+export function withKey(prev: State, key: KeyInfo): State {
+  const state = structuredClone(prev);
+  const rec = state.current ? state.records[state.current] : undefined;
+  if (rec) rec.key = key;
+  else state.draft.key = key;
+  return state;
+}
+
+export function withSettings(prev: State, patch: Partial<Settings>): State {
+  const state = structuredClone(prev);
+  state.settings = { ...state.settings, ...patch };
+  return state;
+}
+
+export const currentRecord = (s: State): OnboardingRecord | null => (s.current ? (s.records[s.current] ?? null) : null);
+
+/**
+ * Whatever storage holds, a valid State: a corrupt or unknown record is reset (and said so),
+ * never a crash.
+ */
+export function migrate(raw: unknown): { state: State; reset: boolean } {
+  if (raw === undefined || raw === null) return { state: emptyState(), reset: false };
+  if (!raw || typeof raw !== 'object') return { state: emptyState(), reset: true };
+  const r = raw as Record<string, unknown>;
+  if (r.version !== STATE_VERSION || !r.records || typeof r.records !== 'object') {
+    return { state: emptyState(), reset: true };
+  }
+  const state = emptyState();
+  let dropped = false;
+  for (const [id, rec] of Object.entries(r.records as Record<string, unknown>)) {
+    const ok =
+      isWorkspaceId(id) &&
+      rec &&
+      typeof rec === 'object' &&
+      (rec as OnboardingRecord).workspaceId === id &&
+      ((rec as OnboardingRecord).organizationId === undefined || isOrganizationId((rec as OnboardingRecord).organizationId));
+    if (ok) state.records[id] = rec as OnboardingRecord;
+    else dropped = true;
+  }
+  if (typeof r.current === 'string' && state.records[r.current]) state.current = r.current;
+  if (r.draft && typeof r.draft === 'object') state.draft = r.draft as State['draft'];
+  const s = (r.settings ?? {}) as Partial<Settings>;
+  state.settings = {
+    consoleHost: typeof s.consoleHost === 'string' && isKnownConsoleHost(s.consoleHost) ? s.consoleHost : DEFAULT_SETTINGS.consoleHost,
+    instanceName: typeof s.instanceName === 'string' && s.instanceName ? s.instanceName : DEFAULT_SETTINGS.instanceName,
+    keyTtlMinutes:
+      typeof s.keyTtlMinutes === 'number' && s.keyTtlMinutes >= 1 && s.keyTtlMinutes <= 120
+        ? s.keyTtlMinutes
+        : DEFAULT_SETTINGS.keyTtlMinutes,
+  };
+  return { state, reset: dropped };
+}
+
+/** What extension pages are shown: the state, and whether a secret is held (never the secret). */
+export interface StateView {
+  state: State;
+  secretHeldUntil: number | null;
+  lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number } | null;
+  notice: 'state-reset' | null;
+}

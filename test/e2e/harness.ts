@@ -1,0 +1,152 @@
+/**
+ * Real-browser harness: Debian's Chromium driven by playwright-core, with the built extension
+ * loaded from dist/chrome, and every third-party page served from a capture with `context.route`
+ * (no network, no certificates).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+
+// The service worker's own global, used only inside worker.evaluate callbacks.
+// biome-ignore lint/suspicious/noExplicitAny: chrome.* is untyped here on purpose (no @types/chrome)
+declare const chrome: any;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = resolve(import.meta.dirname, '../../dist/chrome');
+export const CHROMIUM_MISSING = `Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (apt-get install -y chromium)`;
+
+export interface Served {
+  body: string;
+  status?: number;
+  contentType?: string;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  profileDir: string;
+  /** Every console message of every page and of the service worker. */
+  consoleMessages: string[];
+  /** Every URL the browser asked for. */
+  requests: string[];
+  /** Serve `body` at `url` (exact URL, or URL without its fragment). */
+  serve(url: string, page: Served | string): void;
+  openPopup(): Promise<Page>;
+  extensionUrl(path: string): string;
+  /** Run `chrome.*` code in the service worker (storage inspection, resets). */
+  sw<T>(fn: () => Promise<T> | T): Promise<T>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run "npm run build" first`);
+}
+
+const withoutFragment = (url: string) => url.split('#')[0] as string;
+
+export async function launch(): Promise<Harness> {
+  assertChromium();
+  const profileDir = mkdtempSync(join(tmpdir(), 'casb-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const pages = new Map<string, Served>();
+  const consoleMessages: string[] = [];
+  const requests: string[] = [];
+  const record = (where: string) => (m: ConsoleMessage) => consoleMessages.push(`${where}: ${m.type()} ${m.text()}`);
+  context.on('page', (p) => {
+    p.on('console', record(p.url() || 'page'));
+    p.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!/^https?:/.test(url)) return route.continue(); // the extension's own files
+    const hit = pages.get(url) ?? pages.get(withoutFragment(url));
+    if (hit) {
+      await route.fulfill({ status: hit.status ?? 200, contentType: hit.contentType ?? 'text/html; charset=utf-8', body: hit.body });
+    } else if (route.request().resourceType() === 'document') {
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by the test' });
+    } else {
+      await route.abort();
+    }
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  worker.on('console', record('service-worker'));
+  const extensionId = new URL(worker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+
+  const h: Harness = {
+    context,
+    extensionId,
+    worker,
+    profileDir,
+    consoleMessages,
+    requests,
+    serve(url, page) {
+      pages.set(withoutFragment(url), typeof page === 'string' ? { body: page } : page);
+    },
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(extensionUrl('src/popup/index.html'));
+      return page;
+    },
+    extensionUrl,
+    sw: (fn) => worker.evaluate(fn),
+    async reset() {
+      for (const p of context.pages()) await p.close();
+      await worker.evaluate(async () => {
+        await chrome.storage.local.clear();
+        await chrome.storage.session.clear();
+      });
+    },
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Poll `probe` until it returns a truthy value or `ms` pass; returns the last value. */
+export async function until<T>(probe: () => Promise<T>, ms: number, every = 100): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await probe();
+  while (!value && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, every));
+    value = await probe();
+  }
+  return value;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Names of the buttons (and other named nodes) the accessibility tree shows, closed shadow roots included. */
+export async function accessibleNames(page: Page, role = 'button'): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; ignored?: boolean }[];
+    };
+    return nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
