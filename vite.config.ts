@@ -10,7 +10,11 @@ import { defineConfig } from 'vite';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 
-export const CONTENT_SCRIPTS = ['src/content/workspace-ids.ts', 'src/content/key-dialog.ts', 'src/content/skyhigh-fill.ts'];
+export const CONTENT_SCRIPTS = [
+  'src/content/workspace-ids.ts',
+  'src/content/key-dialog.ts',
+  'src/content/skyhigh-fill.ts',
+];
 export const GECKO_ID = 'chatgpt-casb-onboarding@skyhigh-helper';
 
 export function manifestFor(browser: 'chrome' | 'firefox') {

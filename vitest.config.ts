@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['test/pages/browser.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/pages/browser.test.ts', 'test/e2e/**/*.test.ts', 'test/harness/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

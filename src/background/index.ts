@@ -4,9 +4,10 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { admit, type Message, type Origin } from '../core/messages';
-import { currentRecord, pageOf, withIds, withKey, withSettings } from '../core/state';
 import { consoleStartUrl, mayFill } from '../core/sites/skyhigh';
+import { currentRecord, pageOf, withIds, withKey, withSettings } from '../core/state';
 import {
+  consoleTabs,
   forgetEverything,
   forgetSecret,
   heldSecret,
@@ -14,7 +15,6 @@ import {
   loadState,
   pendingHandoff,
   rememberConsoleTab,
-  consoleTabs,
   setHandoff,
   update,
   view,
@@ -30,12 +30,23 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
   switch (message.type) {
     case 'ids/found': {
       await update((s) =>
-        withIds(s, { workspaceId: message.workspaceId, organizationId: message.organizationId }, { at: now, from: pageOf(sender.url ?? '') }),
+        withIds(
+          s,
+          { workspaceId: message.workspaceId, organizationId: message.organizationId },
+          { at: now, from: pageOf(sender.url ?? '') },
+        ),
       );
       return { ok: true };
     }
     case 'key/captured':
-      await update((s) => withKey(s, { last4: message.keyLast4, name: message.keyName, at: now, from: pageOf(sender.url ?? '') }));
+      await update((s) =>
+        withKey(s, {
+          last4: message.keyLast4,
+          name: message.keyName,
+          at: now,
+          from: pageOf(sender.url ?? ''),
+        }),
+      );
       return { ok: true };
     case 'skyhigh/ready': {
       // The key leaves the background only here: in answer to the console page itself, for a
@@ -43,8 +54,10 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       if (sender.tab?.id !== undefined) await rememberConsoleTab(sender.tab.id);
       const handoff = await pendingHandoff();
       const state = await loadState();
-      if (!handoff || handoff.status !== 'pending' || now - handoff.requestedAt > HANDOFF_WINDOW_MS) return { fill: null };
-      if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host)) return { fill: null };
+      if (handoff?.status !== 'pending' || now - handoff.requestedAt > HANDOFF_WINDOW_MS)
+        return { fill: null };
+      if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
+        return { fill: null };
       const rec = currentRecord(state);
       const secret = await heldSecret(now);
       await setHandoff({ ...handoff, status: 'sent' }); // consumed: one request, one fill
@@ -66,7 +79,13 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       if (message.filled.includes('apiKey')) await forgetSecret();
       await update((s) => {
         const rec = currentRecord(s);
-        if (rec) rec.handoff = { at: now, host: new URL(sender.url ?? '').hostname, filled: message.filled, missing: message.missing };
+        if (rec)
+          rec.handoff = {
+            at: now,
+            host: new URL(sender.url ?? '').hostname,
+            filled: message.filled,
+            missing: message.missing,
+          };
         return s;
       });
       return { ok: true };
@@ -75,7 +94,11 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return view();
     case 'ids/set':
       await update((s) =>
-        withIds(s, { workspaceId: message.workspaceId, organizationId: message.organizationId }, { at: now, from: 'pasted' }),
+        withIds(
+          s,
+          { workspaceId: message.workspaceId, organizationId: message.organizationId },
+          { at: now, from: 'pasted' },
+        ),
       );
       return view();
     case 'record/select':
@@ -113,7 +136,11 @@ async function openConsole(host: string): Promise<void> {
   for (const tabId of await consoleTabs()) {
     try {
       // The content script answers only if its page is that console; it then sends skyhigh/ready.
-      const answer = await browser.tabs.sendMessage(tabId, { type: 'handoff/requested', host }, { frameId: 0 });
+      const answer = await browser.tabs.sendMessage(
+        tabId,
+        { type: 'handoff/requested', host },
+        { frameId: 0 },
+      );
       if (answer === 'ok') {
         const tab = await browser.tabs.update(tabId, { active: true });
         if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

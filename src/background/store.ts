@@ -64,21 +64,27 @@ export async function heldSecret(now = Date.now()): Promise<HeldSecret | null> {
 export const forgetSecret = (): Promise<void> => browser.storage.session.remove(SECRET_KEY);
 
 export async function pendingHandoff(): Promise<PendingHandoff | null> {
-  return ((await browser.storage.session.get(HANDOFF_KEY))[HANDOFF_KEY] as PendingHandoff | undefined) ?? null;
+  return (
+    ((await browser.storage.session.get(HANDOFF_KEY))[HANDOFF_KEY] as PendingHandoff | undefined) ?? null
+  );
 }
 
-export const setHandoff = (h: PendingHandoff): Promise<void> => browser.storage.session.set({ [HANDOFF_KEY]: h });
+export const setHandoff = (h: PendingHandoff): Promise<void> =>
+  browser.storage.session.set({ [HANDOFF_KEY]: h });
 
 const CONSOLE_TABS_KEY = 'consoleTabs';
 
 /** Tabs whose console content script has said hello: the only ones a hand-off pings. */
 export async function consoleTabs(): Promise<number[]> {
-  return ((await browser.storage.session.get(CONSOLE_TABS_KEY))[CONSOLE_TABS_KEY] as number[] | undefined) ?? [];
+  return (
+    ((await browser.storage.session.get(CONSOLE_TABS_KEY))[CONSOLE_TABS_KEY] as number[] | undefined) ?? []
+  );
 }
 
 export async function rememberConsoleTab(tabId: number): Promise<void> {
   const tabs = await consoleTabs();
-  if (!tabs.includes(tabId)) await browser.storage.session.set({ [CONSOLE_TABS_KEY]: [...tabs, tabId].slice(-20) });
+  if (!tabs.includes(tabId))
+    await browser.storage.session.set({ [CONSOLE_TABS_KEY]: [...tabs, tabId].slice(-20) });
 }
 
 export async function view(): Promise<StateView> {

@@ -43,7 +43,10 @@ export function t(key: string, substitutions?: string | string[]): string {
  * Run `start` for every visit of a page for which `isRelevant(url)` holds, in a single-page app too:
  * each visit gets its own AbortSignal, aborted when the URL changes or the extension goes away.
  */
-export function onPageVisits(isRelevant: (url: string) => boolean, start: (signal: AbortSignal) => void): void {
+export function onPageVisits(
+  isRelevant: (url: string) => boolean,
+  start: (signal: AbortSignal) => void,
+): void {
   let current: AbortController | null = null;
   let lastUrl = '';
   const check = () => {

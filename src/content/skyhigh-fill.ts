@@ -41,7 +41,8 @@ async function askForValues(): Promise<void> {
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (!alive()) return undefined;
   const m = message as { type?: unknown; host?: unknown } | null;
-  if (m?.type !== 'handoff/requested' || typeof m.host !== 'string' || !mayFill(location.href, m.host)) return undefined;
+  if (m?.type !== 'handoff/requested' || typeof m.host !== 'string' || !mayFill(location.href, m.host))
+    return undefined;
   void askForValues();
   return Promise.resolve('ok');
 });

@@ -38,7 +38,9 @@ export function* elementsUnder(root: Node): Generator<Element> {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Element;
 }
 
-export const isFormControl = (el: Element): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
+export const isFormControl = (
+  el: Element,
+): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
   el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 
 /** Text of the elements named by an `aria-labelledby` list. */

@@ -50,7 +50,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const onlyKeys = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 const optional = <T>(v: unknown, ok: (v: unknown) => v is T): boolean => v === undefined || ok(v);
-const isShortText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
+const isShortText = (v: unknown): v is string =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
 const isFieldList = (v: unknown): v is HandoffField[] =>
   Array.isArray(v) && v.length <= HANDOFF_FIELDS.length && v.every((f) => HANDOFF_FIELDS.includes(f));
 
@@ -73,7 +74,9 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
     case 'key/captured':
       return ok(
         ['keyLast4', 'keyName'],
-        typeof m.keyLast4 === 'string' && /^[A-Za-z0-9_-]{4}$/.test(m.keyLast4) && optional(m.keyName, isShortText),
+        typeof m.keyLast4 === 'string' &&
+          /^[A-Za-z0-9_-]{4}$/.test(m.keyLast4) &&
+          optional(m.keyName, isShortText),
       );
     case 'skyhigh/ready':
     case 'state/get':
@@ -82,9 +85,15 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
     case 'state/forget-all':
       return ok([], true);
     case 'skyhigh/filled':
-      return ok(['filled', 'missing', 'ambiguous'], isFieldList(m.filled) && isFieldList(m.missing) && isFieldList(m.ambiguous));
+      return ok(
+        ['filled', 'missing', 'ambiguous'],
+        isFieldList(m.filled) && isFieldList(m.missing) && isFieldList(m.ambiguous),
+      );
     case 'ids/set':
-      return ok(['workspaceId', 'organizationId'], isWorkspaceId(m.workspaceId) && optional(m.organizationId, isOrganizationId));
+      return ok(
+        ['workspaceId', 'organizationId'],
+        isWorkspaceId(m.workspaceId) && optional(m.organizationId, isOrganizationId),
+      );
     case 'record/select':
       return ok(['workspaceId'], isWorkspaceId(m.workspaceId));
     case 'secret/hold':
@@ -121,7 +130,7 @@ export function originOf(sender: SenderInfo, extensionId: string, extensionOrigi
   if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.frameId !== 0 || sender.tab?.id === undefined) return null;
   const u = safeUrl(sender.url);
-  if (!u || u.protocol !== 'https:') return null;
+  if (u?.protocol !== 'https:') return null;
   if (isAdminUrl(u)) return 'chatgpt-admin';
   if (isKeyPageUrl(sender.url) || isPlatformOrgUrl(sender.url)) return 'openai-keys';
   if ((CONSOLE_HOSTS as readonly string[]).includes(u.hostname) && u.port === '') return 'skyhigh-console';

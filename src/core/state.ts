@@ -87,7 +87,8 @@ export function withIds(
   const state = structuredClone(prev);
   if (ids.workspaceId) {
     const rec = ensureRecord(state, ids.workspaceId);
-    const organizationId = ids.organizationId ?? (rec.organizationId ? undefined : state.draft.organizationId);
+    const organizationId =
+      ids.organizationId ?? (rec.organizationId ? undefined : state.draft.organizationId);
     if (organizationId) rec.organizationId = organizationId;
     if (organizationId === state.draft.organizationId) delete state.draft.organizationId;
     rec.idsCapture = capture;
@@ -113,7 +114,8 @@ export function withSettings(prev: State, patch: Partial<Settings>): State {
   return state;
 }
 
-export const currentRecord = (s: State): OnboardingRecord | null => (s.current ? (s.records[s.current] ?? null) : null);
+export const currentRecord = (s: State): OnboardingRecord | null =>
+  s.current ? (s.records[s.current] ?? null) : null;
 
 /**
  * Whatever storage holds, a valid State: a corrupt or unknown record is reset (and said so),
@@ -134,7 +136,8 @@ export function migrate(raw: unknown): { state: State; reset: boolean } {
       rec &&
       typeof rec === 'object' &&
       (rec as OnboardingRecord).workspaceId === id &&
-      ((rec as OnboardingRecord).organizationId === undefined || isOrganizationId((rec as OnboardingRecord).organizationId));
+      ((rec as OnboardingRecord).organizationId === undefined ||
+        isOrganizationId((rec as OnboardingRecord).organizationId));
     if (ok) state.records[id] = rec as OnboardingRecord;
     else dropped = true;
   }
@@ -142,8 +145,12 @@ export function migrate(raw: unknown): { state: State; reset: boolean } {
   if (r.draft && typeof r.draft === 'object') state.draft = r.draft as State['draft'];
   const s = (r.settings ?? {}) as Partial<Settings>;
   state.settings = {
-    consoleHost: typeof s.consoleHost === 'string' && isKnownConsoleHost(s.consoleHost) ? s.consoleHost : DEFAULT_SETTINGS.consoleHost,
-    instanceName: typeof s.instanceName === 'string' && s.instanceName ? s.instanceName : DEFAULT_SETTINGS.instanceName,
+    consoleHost:
+      typeof s.consoleHost === 'string' && isKnownConsoleHost(s.consoleHost)
+        ? s.consoleHost
+        : DEFAULT_SETTINGS.consoleHost,
+    instanceName:
+      typeof s.instanceName === 'string' && s.instanceName ? s.instanceName : DEFAULT_SETTINGS.instanceName,
     keyTtlMinutes:
       typeof s.keyTtlMinutes === 'number' && s.keyTtlMinutes >= 1 && s.keyTtlMinutes <= 120
         ? s.keyTtlMinutes

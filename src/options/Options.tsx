@@ -25,7 +25,10 @@ export function Options() {
       <label>
         {t('consoleHostLabel')}
         <br />
-        <select value={s.consoleHost} onChange={(e) => void save({ consoleHost: (e.target as HTMLSelectElement).value })}>
+        <select
+          value={s.consoleHost}
+          onChange={(e) => void save({ consoleHost: (e.target as HTMLSelectElement).value })}
+        >
           {CONSOLE_HOSTS.map((h) => (
             <option value={h} key={h}>
               {h}

@@ -28,13 +28,19 @@ export function Popup() {
   return (
     <main>
       <h1>{t('extName')}</h1>
-      {view.notice === 'state-reset' && <p class="warn" role="alert">{t('stateWasReset')}</p>}
+      {view.notice === 'state-reset' && (
+        <p class="warn" role="alert">
+          {t('stateWasReset')}
+        </p>
+      )}
       <h2>{t('workspaceDetails')}</h2>
       <dl aria-label={t('workspaceDetails')}>
         <dt>{t('workspaceIdLabel')}</dt>
         <dd data-field="workspaceId">{rec?.workspaceId ?? missing}</dd>
         <dt>{t('organizationIdLabel')}</dt>
-        <dd data-field="organizationId">{rec?.organizationId ?? view.state.draft.organizationId ?? missing}</dd>
+        <dd data-field="organizationId">
+          {rec?.organizationId ?? view.state.draft.organizationId ?? missing}
+        </dd>
         <dt>{t('keyLast4Label')}</dt>
         <dd data-field="keyLast4">{(rec?.key ?? view.state.draft.key)?.last4 ?? missing}</dd>
       </dl>
@@ -71,7 +77,11 @@ export function Popup() {
           {t('openSkyhighAndFill')}
         </button>
         {view.secretHeldUntil && (
-          <button type="button" class="secondary" onClick={() => void run(command({ type: 'secret/forget' }))}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void run(command({ type: 'secret/forget' }))}
+          >
             {t('forgetKey')}
           </button>
         )}

@@ -15,5 +15,6 @@ export const t = (key: string, substitutions?: string | string[]): string =>
 /** Fill the document's language and every `data-i18n` text from _locales. */
 export function localizeDocument(): void {
   document.documentElement.lang = browser.i18n.getUILanguage();
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    el.textContent = t(el.dataset.i18n ?? '');
 }

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
 
 // The service worker's own global, used only inside worker.evaluate callbacks.
 // biome-ignore lint/suspicious/noExplicitAny: chrome.* is untyped here on purpose (no @types/chrome)
@@ -43,7 +43,8 @@ export interface Harness {
 
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run "npm run build" first`);
+  if (!existsSync(join(DIST, 'manifest.json')))
+    throw new Error(`No build at ${DIST}: run "npm run build" first`);
 }
 
 const withoutFragment = (url: string) => url.split('#')[0] as string;
@@ -70,7 +71,8 @@ export async function launch(): Promise<Harness> {
   const pages = new Map<string, Served>();
   const consoleMessages: string[] = [];
   const requests: string[] = [];
-  const record = (where: string) => (m: ConsoleMessage) => consoleMessages.push(`${where}: ${m.type()} ${m.text()}`);
+  const record = (where: string) => (m: ConsoleMessage) =>
+    consoleMessages.push(`${where}: ${m.type()} ${m.text()}`);
   context.on('page', (p) => {
     p.on('console', record(p.url() || 'page'));
     p.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
@@ -81,7 +83,11 @@ export async function launch(): Promise<Harness> {
     if (!/^https?:/.test(url)) return route.continue(); // the extension's own files
     const hit = pages.get(url) ?? pages.get(withoutFragment(url));
     if (hit) {
-      await route.fulfill({ status: hit.status ?? 200, contentType: hit.contentType ?? 'text/html; charset=utf-8', body: hit.body });
+      await route.fulfill({
+        status: hit.status ?? 200,
+        contentType: hit.contentType ?? 'text/html; charset=utf-8',
+        body: hit.body,
+      });
     } else if (route.request().resourceType() === 'document') {
       await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by the test' });
     } else {
@@ -111,6 +117,7 @@ export async function launch(): Promise<Harness> {
     extensionUrl,
     sw: (fn) => worker.evaluate(fn),
     async reset() {
+      pages.clear();
       for (const p of context.pages()) await p.close();
       await worker.evaluate(async () => {
         await chrome.storage.local.clear();

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWN_FIXTURES } from '../pages/cases';
 import { type Harness, launch, until } from './harness';
 
-const capture = (name: string) => readFileSync(join(OWN_FIXTURES, 'chatgpt-settings', `${name}.html`), 'utf8');
+const capture = (name: string) =>
+  readFileSync(join(OWN_FIXTURES, 'chatgpt-settings', `${name}.html`), 'utf8');
 
 describe('settings page → popup', () => {
   let h: Harness;
@@ -21,12 +22,18 @@ describe('settings page → popup', () => {
     const page = await h.context.newPage();
     await page.goto('https://chatgpt.com/admin/settings');
     const popup = await h.openPopup();
-    const shown = await until(async () => {
-      await popup.reload();
-      const ws = await popup.locator('[data-field="workspaceId"]').textContent();
-      return ws?.includes('f7f33107') ? ws : null;
-    }, 8000, 300);
+    const shown = await until(
+      async () => {
+        await popup.reload();
+        const ws = await popup.locator('[data-field="workspaceId"]').textContent();
+        return ws?.includes('f7f33107') ? ws : null;
+      },
+      8000,
+      300,
+    );
     expect(shown).toBe('f7f33107-5fb9-4ee1-8922-3eae76b5b5a0');
-    await expect(popup.locator('[data-field="organizationId"]').textContent()).resolves.toBe('org-p13k3klgno5cqxbf0q8hpgrk');
+    await expect(popup.locator('[data-field="organizationId"]').textContent()).resolves.toBe(
+      'org-p13k3klgno5cqxbf0q8hpgrk',
+    );
   });
 });

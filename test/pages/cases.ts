@@ -63,7 +63,8 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
   } catch {
     fail(file, `"url" is not a URL: ${j.url}`);
   }
-  if (j.browserOnly !== undefined && typeof j.browserOnly !== 'boolean') fail(file, '"browserOnly" must be a boolean');
+  if (j.browserOnly !== undefined && typeof j.browserOnly !== 'boolean')
+    fail(file, '"browserOnly" must be a boolean');
   const base = { id, url: j.url, html, browserOnly: j.browserOnly === true, file };
   const e = j.expect as Record<string, unknown> | undefined;
   if (!e || typeof e !== 'object') fail(file, '"expect" is required');
@@ -72,7 +73,14 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
       if (!isStrOrNull(e.workspaceId) || !isStrOrNull(e.organizationId)) {
         fail(file, '"expect" needs "workspaceId" and "organizationId" (string or null)');
       }
-      return { ...base, kind, expect: { workspaceId: e.workspaceId as string | null, organizationId: e.organizationId as string | null } };
+      return {
+        ...base,
+        kind,
+        expect: {
+          workspaceId: e.workspaceId as string | null,
+          organizationId: e.organizationId as string | null,
+        },
+      };
     case 'key-dialog':
       if (typeof e.secretShown !== 'boolean' || !isStrOrNull(e.keyLast4) || !isStrOrNull(e.keyName)) {
         fail(file, '"expect" needs "secretShown" (boolean), "keyLast4" and "keyName" (string or null)');
@@ -80,15 +88,21 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
       return {
         ...base,
         kind,
-        expect: { secretShown: e.secretShown as boolean, keyLast4: e.keyLast4 as string | null, keyName: e.keyName as string | null },
+        expect: {
+          secretShown: e.secretShown as boolean,
+          keyLast4: e.keyLast4 as string | null,
+          keyName: e.keyName as string | null,
+        },
       };
     case 'skyhigh-form': {
       const v = j.values as Record<string, unknown> | undefined;
       const names = ['instanceName', 'workspaceId', 'organizationId', 'apiKey'];
       if (!v || names.some((n) => typeof v[n] !== 'string')) fail(file, `"values" needs ${names.join(', ')}`);
-      if (j.consoleHost !== undefined && typeof j.consoleHost !== 'string') fail(file, '"consoleHost" must be a string');
+      if (j.consoleHost !== undefined && typeof j.consoleHost !== 'string')
+        fail(file, '"consoleHost" must be a string');
       if (j.refuse !== undefined && typeof j.refuse !== 'boolean') fail(file, '"refuse" must be a boolean');
-      if (Object.values(e).some((x) => typeof x !== 'string')) fail(file, '"expect" maps CSS selectors to strings');
+      if (Object.values(e).some((x) => typeof x !== 'string'))
+        fail(file, '"expect" maps CSS selectors to strings');
       return {
         ...base,
         kind,
@@ -126,7 +140,8 @@ export function allCases(env: NodeJS.ProcessEnv = process.env): PageCase[] {
   if (extra) {
     if (!existsSync(extra)) throw new Error(`EXTRA_FIXTURES=${extra}: no such folder`);
     const more = loadCases(resolve(extra), 'extra:');
-    if (more.length === 0) throw new Error(`EXTRA_FIXTURES=${extra}: no captures found (expected <kind>/<case>.html + .json)`);
+    if (more.length === 0)
+      throw new Error(`EXTRA_FIXTURES=${extra}: no captures found (expected <kind>/<case>.html + .json)`);
     cases.push(...more);
   }
   return cases;

@@ -7,7 +7,8 @@
 export function formDifferences(expect: Record<string, string>): string[] {
   const problems: string[] = [];
   const expected = new Set<Element>();
-  const isControl = (el: Element) => el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+  const isControl = (el: Element) =>
+    el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
   for (const [selector, want] of Object.entries(expect)) {
     const el = document.querySelector(selector);
     if (!el) {
@@ -16,7 +17,8 @@ export function formDifferences(expect: Record<string, string>): string[] {
     }
     expected.add(el);
     const got = isControl(el) ? (el as HTMLInputElement).value : (el.textContent ?? '').trim();
-    if (got !== want) problems.push(`${selector}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+    if (got !== want)
+      problems.push(`${selector}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   }
   const all: Element[] = [];
   const visit = (root: Document | ShadowRoot) => {

@@ -9,7 +9,10 @@ import { allCases, type PageCase } from './cases';
 import { formDifferences } from './checks';
 
 function load(c: PageCase): Window {
-  const window = new Window({ url: c.url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url: c.url,
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+  });
   window.document.write(c.html);
   return window;
 }

@@ -28,7 +28,11 @@ describe('onboarding state', () => {
   it('resets a corrupt or unknown record and says so', () => {
     expect(migrate('garbage')).toMatchObject({ reset: true, state: emptyState() });
     expect(migrate({ version: 99, records: {} }).reset).toBe(true);
-    const bad = migrate({ version: 1, records: { 'not-a-uuid': { workspaceId: 'not-a-uuid' } }, current: 'not-a-uuid' });
+    const bad = migrate({
+      version: 1,
+      records: { 'not-a-uuid': { workspaceId: 'not-a-uuid' } },
+      current: 'not-a-uuid',
+    });
     expect(bad.reset).toBe(true);
     expect(bad.state.records).toEqual({});
     expect(bad.state.current).toBeNull();
@@ -37,7 +41,10 @@ describe('onboarding state', () => {
 
   it('keeps valid records and repairs bad settings', () => {
     const s = withIds(emptyState(), { workspaceId: WS, organizationId: ORG }, cap);
-    const raw = { ...structuredClone(s), settings: { consoleHost: 'evil.example', instanceName: '', keyTtlMinutes: 9999 } };
+    const raw = {
+      ...structuredClone(s),
+      settings: { consoleHost: 'evil.example', instanceName: '', keyTtlMinutes: 9999 },
+    };
     const m = migrate(raw);
     expect(m.reset).toBe(false);
     expect(m.state.records[WS]?.organizationId).toBe(ORG);

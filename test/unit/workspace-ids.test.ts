@@ -31,7 +31,9 @@ describe('readWorkspaceIds', () => {
   it('takes nothing when two workspaces show different IDs', () => {
     const other = '0a1b2c3d-1111-4222-8333-444455556666';
     const r = readWorkspaceIds(
-      page(`<ul><li><span>Workspace ID</span> <span>${WS}</span></li><li><span>Workspace ID</span> <span>${other}</span></li></ul>`),
+      page(
+        `<ul><li><span>Workspace ID</span> <span>${WS}</span></li><li><span>Workspace ID</span> <span>${other}</span></li></ul>`,
+      ),
     );
     expect(r.workspaceId.status).toBe('ambiguous');
   });
@@ -43,10 +45,14 @@ describe('readWorkspaceIds', () => {
 
   it('takes a truncated value only from a consistent attribute', () => {
     const shown = `${WS.slice(0, 8)}…${WS.slice(-4)}`;
-    const ok = readWorkspaceIds(page(`<div><span>Workspace ID</span><span title="${WS}">${shown}</span></div>`));
+    const ok = readWorkspaceIds(
+      page(`<div><span>Workspace ID</span><span title="${WS}">${shown}</span></div>`),
+    );
     expect(ok.workspaceId).toEqual({ status: 'found', value: WS });
     const other = '0a1b2c3d-1111-4222-8333-444455556666';
-    const bad = readWorkspaceIds(page(`<div><span>Workspace ID</span><span title="${other}">${shown}</span></div>`));
+    const bad = readWorkspaceIds(
+      page(`<div><span>Workspace ID</span><span title="${other}">${shown}</span></div>`),
+    );
     expect(bad.workspaceId).toEqual({ status: 'missing', reason: 'truncated' });
   });
 

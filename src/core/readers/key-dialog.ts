@@ -19,7 +19,13 @@ export interface KeyDialogResult {
   container: Element | null;
 }
 
-const NOTHING: KeyDialogResult = { secretShown: false, secret: null, keyLast4: null, keyName: null, container: null };
+const NOTHING: KeyDialogResult = {
+  secretShown: false,
+  secret: null,
+  keyLast4: null,
+  keyName: null,
+  container: null,
+};
 
 const ONE_TIME_CLIMB = 6;
 

@@ -53,7 +53,8 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: E
         if (v) ev.hidden.push(...spec.tokens(v));
       }
       for (const attr of Array.from(el.attributes)) {
-        if (attr.name.startsWith('data-') && !ATTRS.includes(attr.name)) ev.hidden.push(...spec.tokens(attr.value));
+        if (attr.name.startsWith('data-') && !ATTRS.includes(attr.name))
+          ev.hidden.push(...spec.tokens(attr.value));
       }
     }
     for (const t of textNodes(node)) {
@@ -127,7 +128,9 @@ function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): Field
   }
   // aria-labelledby pointing at the label
   if (label.id) {
-    const target = (root as Element | Document).querySelector?.(`[aria-labelledby~="${cssEscape(label.id)}"]`);
+    const target = (root as Element | Document).querySelector?.(
+      `[aria-labelledby~="${cssEscape(label.id)}"]`,
+    );
     if (target && target !== label) {
       const ev = emptyEvidence();
       collect(spec, [target], ev);
@@ -228,7 +231,8 @@ export function combine(results: FieldResult[]): FieldResult {
     if (r.status === 'found') values.add(r.value);
     if (r.status === 'ambiguous') for (const c of r.candidates) candidates.add(c);
   }
-  if (candidates.size > 0) return { status: 'ambiguous', candidates: [...new Set([...candidates, ...values])] };
+  if (candidates.size > 0)
+    return { status: 'ambiguous', candidates: [...new Set([...candidates, ...values])] };
   if (values.size === 1) return { status: 'found', value: [...values][0] as string };
   if (values.size > 1) return { status: 'ambiguous', candidates: [...values] };
   const truncated = results.some((r) => r.status === 'missing' && r.reason === 'truncated');

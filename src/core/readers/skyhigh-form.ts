@@ -2,8 +2,9 @@
  * Finds the fields of Skyhigh CASB's ChatGPT instance form by what they are called, and fills
  * them the way a framework notices. Never touches a control it did not match.
  */
-import { FIELD_PATTERNS, HANDOFF_FIELDS, type HandoffField, NEVER_FILL } from '../sites/skyhigh';
+
 import { isHiddenElement, labelledByText } from '../dom';
+import { FIELD_PATTERNS, HANDOFF_FIELDS, type HandoffField, NEVER_FILL } from '../sites/skyhigh';
 import { normalizeLabel } from '../text';
 
 export type FillableControl = HTMLInputElement | HTMLTextAreaElement;
@@ -55,7 +56,8 @@ function nearbyText(el: Element): string {
   for (let depth = 0; cur && depth < 3; depth++) {
     const texts: string[] = [];
     for (let s = cur.previousSibling; s; s = s.previousSibling) {
-      if (s.nodeType === 1 && allControls(s as Element).length + (isFillable(s as Element) ? 1 : 0) > 0) break;
+      if (s.nodeType === 1 && allControls(s as Element).length + (isFillable(s as Element) ? 1 : 0) > 0)
+        break;
       const t = (s.textContent ?? '').trim();
       if (t) texts.unshift(t);
     }
@@ -117,7 +119,8 @@ export function matchFields(root: ParentNode): FieldMatch {
  */
 export function setValue(el: FillableControl, value: string): void {
   const view = el.ownerDocument.defaultView;
-  const proto = el.tagName === 'TEXTAREA' ? view?.HTMLTextAreaElement.prototype : view?.HTMLInputElement.prototype;
+  const proto =
+    el.tagName === 'TEXTAREA' ? view?.HTMLTextAreaElement.prototype : view?.HTMLInputElement.prototype;
   const setter = proto ? Object.getOwnPropertyDescriptor(proto, 'value')?.set : undefined;
   if (setter) setter.call(el, value);
   else el.value = value;

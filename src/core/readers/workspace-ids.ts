@@ -34,4 +34,5 @@ export function readWorkspaceIdsPage(doc: Document, url: string): WorkspaceIdsRe
   return isSettingsUrl(url) ? readWorkspaceIds(doc.body ?? doc) : null;
 }
 
-export const foundValue = (r: FieldResult | undefined): string | null => (r?.status === 'found' ? r.value : null);
+export const foundValue = (r: FieldResult | undefined): string | null =>
+  r?.status === 'found' ? r.value : null;

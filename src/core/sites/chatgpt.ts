@@ -6,7 +6,8 @@ import type { IdField } from '../formats';
 
 export const CHATGPT_HOST = 'chatgpt.com';
 
-const isChatgpt = (u: URL): boolean => u.protocol === 'https:' && u.hostname === CHATGPT_HOST && u.port === '';
+const isChatgpt = (u: URL): boolean =>
+  u.protocol === 'https:' && u.hostname === CHATGPT_HOST && u.port === '';
 
 /** Any page of the admin console (a single-page app: the reader decides per path). */
 export function isAdminUrl(url: string | URL): boolean {
@@ -53,7 +54,7 @@ export const ID_LABELS: Record<IdField, readonly string[]> = {
     'ID del área de trabajo',
     // it
     "ID dell'area di lavoro",
-    "ID dello spazio di lavoro",
+    'ID dello spazio di lavoro',
     'ID area di lavoro',
     'ID workspace',
     // pt

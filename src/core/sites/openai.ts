@@ -7,21 +7,24 @@ import { safeUrl } from './chatgpt';
 export const PLATFORM_HOST = 'platform.openai.com';
 export const ADMIN_CONSOLE_HOST = 'admin.openai.com';
 
-const httpsHost = (u: URL | null, host: string): u is URL =>
+const httpsHost = (u: URL | null, host: string): boolean =>
   !!u && u.protocol === 'https:' && u.hostname === host && u.port === '';
 
 /** The pages where a secret key is created or listed. */
 export function isKeyPageUrl(url: string): boolean {
   const u = safeUrl(url);
+  if (!u) return false;
   if (httpsHost(u, ADMIN_CONSOLE_HOST)) return true;
   if (!httpsHost(u, PLATFORM_HOST)) return false;
-  return /^\/(api-keys|settings\/(organization|proj_[A-Za-z0-9]+)\/(api-keys|admin-keys))\/?$/.test(u.pathname);
+  return /^\/(api-keys|settings\/(organization|proj_[A-Za-z0-9]+)\/(api-keys|admin-keys))\/?$/.test(
+    u.pathname,
+  );
 }
 
 /** The API platform's organisation settings, which show its own Organization ID. */
 export function isPlatformOrgUrl(url: string): boolean {
   const u = safeUrl(url);
-  return httpsHost(u, PLATFORM_HOST) && /^\/settings\/organization\/general\/?$/.test(u.pathname);
+  return !!u && httpsHost(u, PLATFORM_HOST) && /^\/settings\/organization\/general\/?$/.test(u.pathname);
 }
 
 export type KeySite = 'platform' | 'admin-console';

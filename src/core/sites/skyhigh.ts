@@ -16,7 +16,8 @@ export const CONSOLE_HOSTS = [
 
 export const DEFAULT_CONSOLE_HOST = 'www.myshn.net';
 
-export const isKnownConsoleHost = (host: string): boolean => (CONSOLE_HOSTS as readonly string[]).includes(host);
+export const isKnownConsoleHost = (host: string): boolean =>
+  (CONSOLE_HOSTS as readonly string[]).includes(host);
 
 /** Where the admin starts in the console. */
 export const consoleStartUrl = (host: string): string => `https://${host}/shndash/`;
@@ -27,12 +28,17 @@ export const consoleStartUrl = (host: string): string => `https://${host}/shndas
  */
 export function mayFill(url: string, consoleHost: string): boolean {
   const u = safeUrl(url);
-  if (!u || u.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
+  if (u?.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
   return u.hostname === consoleHost && isKnownConsoleHost(consoleHost);
 }
 
 export type HandoffField = 'instanceName' | 'workspaceId' | 'organizationId' | 'apiKey';
-export const HANDOFF_FIELDS: readonly HandoffField[] = ['instanceName', 'workspaceId', 'organizationId', 'apiKey'];
+export const HANDOFF_FIELDS: readonly HandoffField[] = [
+  'instanceName',
+  'workspaceId',
+  'organizationId',
+  'apiKey',
+];
 
 /**
  * How each field may be named (label, aria-label, placeholder, nearby text), on normalised text
@@ -46,4 +52,5 @@ export const FIELD_PATTERNS: Record<HandoffField, RegExp> = {
 };
 
 /** Words that mark a control we must never fill, whatever else its label says. */
-export const NEVER_FILL = /(^|\s)(search|filter|find|query|description|comment|notes?|password|e ?mail)(\s|$)/;
+export const NEVER_FILL =
+  /(^|\s)(search|filter|find|query|description|comment|notes?|password|e ?mail)(\s|$)/;

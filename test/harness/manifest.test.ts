@@ -1,0 +1,75 @@
+/** The built manifests: narrow, nothing web-accessible to the sites, every permission justified. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHATGPT_HOST } from '../../src/core/sites/chatgpt';
+import { ADMIN_CONSOLE_HOST, PLATFORM_HOST } from '../../src/core/sites/openai';
+import { CONSOLE_HOSTS } from '../../src/core/sites/skyhigh';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const read = (p: string) => JSON.parse(readFileSync(resolve(ROOT, p), 'utf8'));
+const chrome = read('dist/chrome/manifest.json');
+const firefox = read('dist/firefox/manifest.json');
+const permissionsDoc = readFileSync(resolve(ROOT, 'docs/permissions.md'), 'utf8');
+
+const HOSTS = new Set<string>([CHATGPT_HOST, PLATFORM_HOST, ADMIN_CONSOLE_HOST, ...CONSOLE_HOSTS]);
+
+// biome-ignore lint/suspicious/noExplicitAny: manifest JSON
+function hostPatterns(m: any): string[] {
+  return [
+    ...(m.host_permissions ?? []),
+    ...(m.optional_host_permissions ?? []),
+    ...(m.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches),
+    ...(m.web_accessible_resources ?? []).flatMap((w: { matches?: string[] }) => w.matches ?? []),
+  ];
+}
+
+describe.each([
+  ['chrome', chrome],
+  ['firefox', firefox],
+])('%s manifest', (_name, m) => {
+  it('matches only https pages of the exact hosts the product works on', () => {
+    const patterns = hostPatterns(m);
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const p of patterns) {
+      const match = /^https:\/\/([^/*]+)\/.*$/.exec(p);
+      expect(match, `${p} is not an https pattern of one exact host`).not.toBeNull();
+      expect(HOSTS.has(match?.[1] ?? ''), `${p} names a host the product does not work on`).toBe(true);
+    }
+  });
+
+  it('makes nothing web-accessible to the sites', () => {
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('asks only for documented permissions', () => {
+    for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? [])]) {
+      expect(permissionsDoc, `docs/permissions.md must justify "${p}"`).toMatch(
+        new RegExp(`\\| \`${p}\` \\|`),
+      );
+    }
+  });
+
+  it('names itself through _locales and takes its version from package.json', () => {
+    expect(m.name).toMatch(/^__MSG_\w+__$/);
+    expect(m.description).toMatch(/^__MSG_\w+__$/);
+    expect(m.version).toBe(read('package.json').version);
+  });
+
+  it('allows no remote or inline code on its own pages', () => {
+    const csp: string = m.content_security_policy.extension_pages;
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+});
+
+describe('firefox manifest', () => {
+  it('has a background script, a gecko id, Firefox 142+ and no data collection', () => {
+    expect(firefox.background.scripts?.length).toBe(1);
+    expect(firefox.background.service_worker).toBeUndefined();
+    const gecko = firefox.browser_specific_settings.gecko;
+    expect(gecko.id).toMatch(/@/);
+    expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(142);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
