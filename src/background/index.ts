@@ -5,7 +5,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { admit, type Message, type Origin } from '../core/messages';
 import { consoleStartUrl, mayFill } from '../core/sites/skyhigh';
-import { currentRecord, pageOf, withIds, withKey, withSettings } from '../core/state';
+import {
+  currentRecord,
+  orgMismatch,
+  pageOf,
+  withIds,
+  withKey,
+  withoutRecord,
+  withPlatformOrg,
+  withSettings,
+} from '../core/state';
 import {
   consoleTabs,
   forgetEverything,
@@ -29,14 +38,24 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
   const now = Date.now();
   switch (message.type) {
     case 'ids/found': {
-      await update((s) =>
+      const how = message.how ?? 'read';
+      const state = await update((s) =>
         withIds(
           s,
           { workspaceId: message.workspaceId, organizationId: message.organizationId },
-          { at: now, from: pageOf(sender.url ?? '') },
+          { at: now, from: pageOf(sender.url ?? ''), how },
         ),
       );
+      return { ok: true, orgMismatch: orgMismatch(state) };
+    }
+    case 'ids/forget':
+      await update((s) => withoutRecord(s, message.workspaceId));
       return { ok: true };
+    case 'platform/org-found': {
+      const state = await update((s) =>
+        withPlatformOrg(s, message.organizationId, { at: now, from: pageOf(sender.url ?? '') }),
+      );
+      return { ok: true, orgMismatch: orgMismatch(state) };
     }
     case 'key/captured':
       await update((s) =>

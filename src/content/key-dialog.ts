@@ -2,8 +2,11 @@
  * platform.openai.com and admin.openai.com key pages: notice the one-time secret, remind the admin
  * to copy it, and capture what the support e-mail needs (never the secret itself).
  */
+
+import { idsMutationRelevant } from '../core/ids-visit';
 import { readKeyDialog } from '../core/readers/key-dialog';
-import { isKeyPageUrl } from '../core/sites/openai';
+import { foundValue, readPlatformOrg } from '../core/readers/workspace-ids';
+import { isKeyPageUrl, isPlatformOrgUrl } from '../core/sites/openai';
 import { watchDom } from '../core/watch';
 import { onPageVisits, send, t } from './runtime';
 import { el, mountPanel } from './ui';
@@ -53,6 +56,33 @@ function showReminder(signal: AbortSignal, secret: string): void {
   box.append(el('h2', {}, t('reminderTitle')), el('p', {}, t('reminderBody')), copy, status);
 }
 
-onPageVisits(isKeyPageUrl, (signal) => {
-  void visit(signal);
-});
+/** platform.openai.com organisation settings: read the platform's Organization ID, warn on a mismatch. */
+async function visitOrgPage(signal: AbortSignal): Promise<void> {
+  const outcome = await watchDom({
+    root: document.body ?? document.documentElement,
+    signal,
+    timeoutMs: 15_000,
+    minIntervalMs: 50,
+    relevant: idsMutationRelevant,
+    read: () => foundValue(readPlatformOrg(document.body ?? document.documentElement)) ?? undefined,
+  });
+  if (outcome.status !== 'done') return;
+  const answer = await send<{ orgMismatch?: { chatgpt: string; platform: string } | null }>({
+    type: 'platform/org-found',
+    organizationId: outcome.value,
+  });
+  const mismatch = answer?.orgMismatch;
+  if (!mismatch || signal.aborted) return;
+  const { box } = mountPanel(signal, t('chipRegion'));
+  box.classList.add('urgent');
+  const warn = el('p', { className: 'warn' }, t('orgMismatch', [mismatch.platform, mismatch.chatgpt]));
+  warn.setAttribute('role', 'alert');
+  box.append(el('h2', {}, t('orgMismatchTitle')), warn);
+}
+
+onPageVisits(
+  (url) => isKeyPageUrl(url) || isPlatformOrgUrl(url),
+  (signal) => {
+    void (isPlatformOrgUrl(location.href) ? visitOrgPage(signal) : visit(signal));
+  },
+);

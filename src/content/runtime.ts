@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Message } from '../core/messages';
+import { onPageVisits as visits } from '../core/visits';
 
 /** Aborted when the extension goes away under this page. */
 const life = new AbortController();
@@ -39,42 +40,10 @@ export function t(key: string, substitutions?: string | string[]): string {
   }
 }
 
-/**
- * Run `start` for every visit of a page for which `isRelevant(url)` holds, in a single-page app too:
- * each visit gets its own AbortSignal, aborted when the URL changes or the extension goes away.
- */
+/** Run `start` for every visit of a page for which `isRelevant(url)` holds (see core/visits.ts). */
 export function onPageVisits(
   isRelevant: (url: string) => boolean,
   start: (signal: AbortSignal) => void,
 ): void {
-  let current: AbortController | null = null;
-  let lastUrl = '';
-  const check = () => {
-    if (!alive()) {
-      current?.abort();
-      return;
-    }
-    const url = location.href;
-    if (url === lastUrl) return;
-    lastUrl = url;
-    current?.abort();
-    current = null;
-    if (isRelevant(url)) {
-      current = new AbortController();
-      const visit = current;
-      lifeSignal.addEventListener('abort', () => visit.abort(), { signal: visit.signal });
-      start(visit.signal);
-    }
-  };
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav && typeof nav.addEventListener === 'function') {
-    nav.addEventListener('currententrychange', check, { signal: lifeSignal });
-  } else {
-    // No Navigation API: a client-side navigation always changes the DOM, so compare the URL then.
-    const observer = new MutationObserver(check);
-    observer.observe(document, { childList: true, subtree: true });
-    lifeSignal.addEventListener('abort', () => observer.disconnect());
-  }
-  addEventListener('popstate', check, { signal: lifeSignal });
-  check();
+  visits({ window, isRelevant, start, alive, life: lifeSignal });
 }

@@ -10,6 +10,16 @@ const STYLE = `
   border-radius: 10px; padding: 12px 14px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
 .panel.urgent { border-color: #b3261e; }
 h2 { font-size: 15px; margin: 0 0 6px; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 6px; }
+dt { font-weight: 600; }
+dd { margin: 0; word-break: break-all; }
+.mono, dd { font-family: ui-monospace, monospace; font-size: 12px; }
+.row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+.choices { display: flex; flex-direction: column; align-items: flex-start; }
+.warn { color: #8a1c14; font-weight: 600; }
+label { display: block; }
+input { font: inherit; width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px 6px; }
+.status:empty { display: none; }
 p { margin: 0 0 8px; }
 button { font: inherit; padding: 6px 10px; margin: 4px 6px 0 0; border-radius: 6px; border: 1px solid #0b5cad;
   background: #0b5cad; color: #fff; cursor: pointer; }
@@ -18,12 +28,15 @@ button:focus-visible { outline: 3px solid #f4b400; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .panel { color: #e6e6ea; background: #1f2024; border-color: #8ab4f8; }
   .panel.urgent { border-color: #f2b8b5; }
+  .warn { color: #f2b8b5; }
+  input { background: #2b2c31; color: #e6e6ea; border: 1px solid #8e9099; }
   button { background: #8ab4f8; border-color: #8ab4f8; color: #0b1b33; }
   button.secondary { background: transparent; color: #8ab4f8; }
 }
 `;
 
 export interface Panel {
+  host: HTMLElement;
   root: ShadowRoot;
   box: HTMLElement;
 }
@@ -40,7 +53,7 @@ export function mountPanel(signal: AbortSignal, label: string): Panel {
   root.append(style, box);
   document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
-  return { root, box };
+  return { host, root, box };
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -51,4 +64,26 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
+}
+
+/** A button that acts on trusted clicks only (a person, or the keyboard), never on a page's script. */
+export function button(
+  label: string,
+  action: () => void | Promise<void>,
+  signal: AbortSignal,
+  attrs: Record<string, string> = {},
+): HTMLButtonElement {
+  const b = el('button', { type: 'button' }, label);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'className') b.className = v;
+    else b.setAttribute(k, v);
+  }
+  b.addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted) void action();
+    },
+    { signal },
+  );
+  return b;
 }

@@ -1,46 +1,58 @@
-/** chatgpt.com admin pages: read the Workspace ID and Organization ID on the settings page. */
-import { type SettingsOutcome, settingsOutcome } from '../core/outcomes';
-import { readWorkspaceIds } from '../core/readers/workspace-ids';
+/**
+ * chatgpt.com admin pages: on the settings page, read the Workspace ID and Organization ID, save
+ * what is certain, and show the chip (saved, or what is missing with pick/paste).
+ */
+
+import type { IdField } from '../core/formats';
+import { runIdsVisit } from '../core/ids-visit';
 import { isSettingsUrl } from '../core/sites/chatgpt';
-import { watchDom } from '../core/watch';
+import { IdsChip, type Known, type Mismatch } from './ids-chip';
 import { onPageVisits, send } from './runtime';
 
-const GIVE_UP_MS = 15_000;
-/** When the page has been quiet this long, what is certain so far is saved while watching goes on. */
-const SETTLED_MS = 2_000;
+interface SaveAnswer {
+  ok?: boolean;
+  orgMismatch?: Mismatch;
+}
+
+async function saveIds(found: Known, how: 'read' | 'picked' | 'pasted'): Promise<Mismatch> {
+  const answer = await send<SaveAnswer>({ type: 'ids/found', ...found, how });
+  return answer?.orgMismatch ?? null;
+}
 
 async function visit(signal: AbortSignal): Promise<void> {
-  let sent = '';
-  const save = async (r: SettingsOutcome) => {
-    const key = `${r.workspaceId}|${r.organizationId}`;
-    if ((!r.workspaceId && !r.organizationId) || key === sent || signal.aborted) return;
-    sent = key;
-    await send({
-      type: 'ids/found',
-      ...(r.workspaceId ? { workspaceId: r.workspaceId } : {}),
-      ...(r.organizationId ? { organizationId: r.organizationId } : {}),
-    });
-  };
-  let latest: SettingsOutcome = { workspaceId: null, organizationId: null };
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(settle), { once: true });
-  const outcome = await watchDom({
-    root: document.body ?? document.documentElement,
-    signal,
-    timeoutMs: GIVE_UP_MS,
-    minIntervalMs: 50,
-    read: () => {
-      latest = settingsOutcome(readWorkspaceIds(document.body ?? document.documentElement));
-      if (latest.workspaceId && latest.organizationId) return latest;
-      clearTimeout(settle);
-      settle = setTimeout(() => void save(latest), SETTLED_MS);
-      return undefined;
+  let chip: IdsChip | null = null;
+  let known: Known = {};
+  let mismatch: Mismatch = null;
+  let pending: Promise<unknown> = Promise.resolve();
+  const root = document.body ?? document.documentElement;
+  await runIdsVisit(root, signal, {
+    save: (found) => {
+      known = { ...found };
+      pending = saveIds(found, 'read').then((m) => {
+        mismatch = m;
+      });
+    },
+    report: (result, phase) => {
+      void pending.then(() => {
+        if (signal.aborted) return;
+        chip ??= new IdsChip(signal, {
+          save: (field: IdField, value: string, how) =>
+            saveIds({ [field]: value, ...otherKnown(field) }, how),
+          forget: async (workspaceId) => {
+            await send({ type: 'ids/forget', workspaceId });
+            known = {};
+          },
+        });
+        chip.update(result, phase, known, mismatch);
+      });
     },
   });
-  clearTimeout(settle);
-  if (outcome.status === 'aborted') return;
-  // Capture what is certain; a field that is missing or ambiguous is not sent at all.
-  await save(outcome.status === 'done' ? outcome.value : latest);
+
+  /** A picked or pasted value travels with the other one already known, so both land in one record. */
+  function otherKnown(field: IdField): Known {
+    const other: IdField = field === 'workspaceId' ? 'organizationId' : 'workspaceId';
+    return known[other] ? { [other]: known[other] } : {};
+  }
 }
 
 onPageVisits(isSettingsUrl, (signal) => {

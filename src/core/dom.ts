@@ -57,3 +57,23 @@ export function labelledByText(el: Element): string {
 
 /** Closest element that is a dialog, by role or tag. */
 export const DIALOG_SELECTOR = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+
+/**
+ * Concatenate text nodes, joining adjacent siblings (one element's text, split by a framework)
+ * directly and separating text of different elements with NUL, so that a value never runs into the
+ * next element's text ("org-abc" + "Copy" must not read "org-abcCopy").
+ */
+export class TextJoiner {
+  private prev: Node | null = null;
+  text = '';
+  add(t: Text): void {
+    if (this.prev && t.previousSibling !== this.prev) this.text += '\u0000';
+    this.text += t.textContent ?? '';
+    this.prev = t;
+  }
+  /** Force a boundary (between unrelated scopes). */
+  cut(): void {
+    this.text += '\u0000';
+    this.prev = null;
+  }
+}

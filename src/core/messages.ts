@@ -12,7 +12,10 @@ export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhi
 
 export type Message =
   // content script on chatgpt.com/admin
-  | { type: 'ids/found'; workspaceId?: string; organizationId?: string }
+  | { type: 'ids/found'; workspaceId?: string; organizationId?: string; how?: 'read' | 'picked' | 'pasted' }
+  | { type: 'ids/forget'; workspaceId: string }
+  // content script on platform.openai.com organisation settings
+  | { type: 'platform/org-found'; organizationId: string }
   // content script on the OpenAI key pages
   | { type: 'key/captured'; keyLast4: string; keyName?: string }
   // content script on the Skyhigh console
@@ -33,6 +36,8 @@ export type MessageType = Message['type'];
 /** Which sender may send which message. */
 export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'ids/found': 'chatgpt-admin',
+  'ids/forget': 'chatgpt-admin',
+  'platform/org-found': 'openai-keys',
   'key/captured': 'openai-keys',
   'skyhigh/ready': 'skyhigh-console',
   'skyhigh/filled': 'skyhigh-console',
@@ -66,11 +71,16 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
   switch (m.type) {
     case 'ids/found':
       return ok(
-        ['workspaceId', 'organizationId'],
+        ['workspaceId', 'organizationId', 'how'],
         optional(m.workspaceId, isWorkspaceId) &&
           optional(m.organizationId, isOrganizationId) &&
-          (m.workspaceId !== undefined || m.organizationId !== undefined),
+          (m.workspaceId !== undefined || m.organizationId !== undefined) &&
+          (m.how === undefined || m.how === 'read' || m.how === 'picked' || m.how === 'pasted'),
       );
+    case 'ids/forget':
+      return ok(['workspaceId'], isWorkspaceId(m.workspaceId));
+    case 'platform/org-found':
+      return ok(['organizationId'], isOrganizationId(m.organizationId));
     case 'key/captured':
       return ok(
         ['keyLast4', 'keyName'],

@@ -4,8 +4,13 @@
  */
 import { type KeyDialogResult, readKeyDialog } from './readers/key-dialog';
 import { type FillResult, fillForm, type HandoffValues } from './readers/skyhigh-form';
-import { foundValue, readWorkspaceIdsPage, type WorkspaceIdsResult } from './readers/workspace-ids';
-import { isKeyPageUrl } from './sites/openai';
+import {
+  foundValue,
+  readPlatformOrg,
+  readWorkspaceIdsPage,
+  type WorkspaceIdsResult,
+} from './readers/workspace-ids';
+import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
 import { mayFill } from './sites/skyhigh';
 
 export interface SettingsOutcome {
@@ -33,3 +38,7 @@ export function fillConsolePage(
 ): FillResult | null {
   return mayFill(url, consoleHost) ? fillForm(doc, values) : null;
 }
+
+/** The Organization ID the API platform shows on its organisation settings page, or null. */
+export const readPlatformOrgPage = (doc: Document, url: string): string | null =>
+  isPlatformOrgUrl(url) ? foundValue(readPlatformOrg(doc.body ?? doc)) : null;

@@ -10,8 +10,9 @@ export const STATE_KEY = 'onboarding';
 
 export interface Capture {
   at: number;
-  /** The page it was read from (no query string or fragment). */
+  /** The page it was read from (no query string or fragment), or 'pasted'. */
   from: string;
+  how?: 'read' | 'picked' | 'pasted';
 }
 
 export interface KeyInfo extends Capture {
@@ -39,6 +40,8 @@ export interface State {
   current: string | null;
   /** Captured before any Workspace ID was known (e.g. the key dialog first); joins the next record. */
   draft: { organizationId?: string; key?: KeyInfo; idsCapture?: Capture };
+  /** The Organization ID the API platform showed last (platform.openai.com organisation settings). */
+  platformOrg?: Capture & { id: string };
   settings: Settings;
 }
 
@@ -114,6 +117,29 @@ export function withSettings(prev: State, patch: Partial<Settings>): State {
   return state;
 }
 
+export function withPlatformOrg(prev: State, id: string, capture: Capture): State {
+  const state = structuredClone(prev);
+  state.platformOrg = { id, ...capture };
+  return state;
+}
+
+export function withoutRecord(prev: State, workspaceId: string): State {
+  const state = structuredClone(prev);
+  delete state.records[workspaceId];
+  if (state.current === workspaceId) state.current = Object.keys(state.records)[0] ?? null;
+  return state;
+}
+
+/**
+ * The documented pitfall: the API platform's organisation differs from the one in ChatGPT admin
+ * settings. Null when they agree or one of them is unknown.
+ */
+export function orgMismatch(s: State): { chatgpt: string; platform: string } | null {
+  const chatgpt = currentRecord(s)?.organizationId ?? s.draft.organizationId;
+  const platform = s.platformOrg?.id;
+  return chatgpt && platform && chatgpt !== platform ? { chatgpt, platform } : null;
+}
+
 export const currentRecord = (s: State): OnboardingRecord | null =>
   s.current ? (s.records[s.current] ?? null) : null;
 
@@ -143,6 +169,8 @@ export function migrate(raw: unknown): { state: State; reset: boolean } {
   }
   if (typeof r.current === 'string' && state.records[r.current]) state.current = r.current;
   if (r.draft && typeof r.draft === 'object') state.draft = r.draft as State['draft'];
+  const po = r.platformOrg as State['platformOrg'];
+  if (po && isOrganizationId(po.id)) state.platformOrg = po;
   const s = (r.settings ?? {}) as Partial<Settings>;
   state.settings = {
     consoleHost:

@@ -53,6 +53,17 @@ async function settingsCase(c: Extract<PageCase, { kind: 'chatgpt-settings' }>):
   expect(await read()).toEqual(c.expect);
 }
 
+async function platformOrgCase(c: Extract<PageCase, { kind: 'platform-org' }>): Promise<void> {
+  await openCase(c);
+  const read = async () => ({
+    organizationId: (await command({ type: 'state/get' })).state.platformOrg?.id ?? null,
+  });
+  if (c.expect.organizationId)
+    await until(async () => (await read()).organizationId === c.expect.organizationId, LATE_MS, 150);
+  else await sleep(QUIET_MS);
+  expect(await read()).toEqual(c.expect);
+}
+
 async function keyDialogCase(c: Extract<PageCase, { kind: 'key-dialog' }>): Promise<void> {
   const page = await openCase(c);
   const read = async () => {
@@ -120,6 +131,7 @@ describe('page captures (Chromium)', () => {
       await h.reset();
       popup = await h.openPopup();
       if (c.kind === 'chatgpt-settings') await settingsCase(c);
+      else if (c.kind === 'platform-org') await platformOrgCase(c);
       else if (c.kind === 'key-dialog') await keyDialogCase(c);
       else await skyhighCase(c);
     });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const KINDS = ['chatgpt-settings', 'key-dialog', 'skyhigh-form'] as const;
+export const KINDS = ['chatgpt-settings', 'platform-org', 'key-dialog', 'skyhigh-form'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface SettingsExpect {
@@ -35,6 +35,7 @@ interface Base {
 }
 export type PageCase =
   | (Base & { kind: 'chatgpt-settings'; expect: SettingsExpect })
+  | (Base & { kind: 'platform-org'; expect: { organizationId: string | null } })
   | (Base & { kind: 'key-dialog'; expect: KeyDialogExpect })
   | (Base & {
       kind: 'skyhigh-form';
@@ -81,6 +82,9 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
           organizationId: e.organizationId as string | null,
         },
       };
+    case 'platform-org':
+      if (!isStrOrNull(e.organizationId)) fail(file, '"expect" needs "organizationId" (string or null)');
+      return { ...base, kind, expect: { organizationId: e.organizationId as string | null } };
     case 'key-dialog':
       if (typeof e.secretShown !== 'boolean' || !isStrOrNull(e.keyLast4) || !isStrOrNull(e.keyName)) {
         fail(file, '"expect" needs "secretShown" (boolean), "keyLast4" and "keyName" (string or null)');

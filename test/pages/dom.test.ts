@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { fillConsolePage, readKeyPage, readSettingsPage } from '../../src/core/outcomes';
+import { fillConsolePage, readKeyPage, readPlatformOrgPage, readSettingsPage } from '../../src/core/outcomes';
 import { allCases, type PageCase } from './cases';
 import { formDifferences } from './checks';
 
@@ -23,6 +23,9 @@ function runCase(c: PageCase): void {
   switch (c.kind) {
     case 'chatgpt-settings':
       expect(readSettingsPage(doc, c.url)).toEqual(c.expect);
+      break;
+    case 'platform-org':
+      expect({ organizationId: readPlatformOrgPage(doc, c.url) }).toEqual(c.expect);
       break;
     case 'key-dialog': {
       const r = readKeyPage(doc, c.url);

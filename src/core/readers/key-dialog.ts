@@ -3,7 +3,7 @@
  * The secret is returned to the caller (the content script keeps it in memory only); the rest is
  * what the support e-mail needs.
  */
-import { DIALOG_SELECTOR, isHidden, isHiddenElement, textNodes } from '../dom';
+import { DIALOG_SELECTOR, isHidden, isHiddenElement, TextJoiner, textNodes } from '../dom';
 import { isSecretKey, last4, secretTokens } from '../formats';
 import { KEY_NAME_LABELS, ONE_TIME_WORDING } from '../sites/openai';
 import { labelMatcher } from '../text';
@@ -34,9 +34,9 @@ const hasOneTimeWording = (text: string): boolean => ONE_TIME_WORDING.some((re) 
 /** Secrets visible inside `el`: in text (code, pre, plain) and in input/textarea values. */
 function secretsIn(el: Element): string[] {
   const out: string[] = [];
-  let text = '';
-  for (const t of textNodes(el)) if (!isHidden(t, el)) text += `${t.textContent ?? ''}\u0000`;
-  out.push(...secretTokens(text));
+  const text = new TextJoiner();
+  for (const t of textNodes(el)) if (!isHidden(t, el)) text.add(t);
+  out.push(...secretTokens(text.text));
   for (const c of el.querySelectorAll('input, textarea')) {
     if (isHiddenElement(c) || isHidden(c, el)) continue;
     const v = ((c as HTMLInputElement).value ?? '').trim();

@@ -3,7 +3,15 @@
  * follows it (sibling, next cell, `dd`, `<label for>` control, `aria-labelledby`), taken only when
  * it has the expected format and nothing else nearby competes with it.
  */
-import { elementsUnder, isFormControl, isHidden, isHiddenElement, labelledByText, textNodes } from '../dom';
+import {
+  elementsUnder,
+  isFormControl,
+  isHidden,
+  isHiddenElement,
+  labelledByText,
+  TextJoiner,
+  textNodes,
+} from '../dom';
 import { fitsTruncated, type Truncated, truncatedTokens } from '../formats';
 
 export type FieldResult =
@@ -35,10 +43,10 @@ const emptyEvidence = (): Evidence => ({ visible: [], hidden: [], truncated: [] 
 const ATTRS = ['title', 'aria-label', 'aria-description', 'data-value', 'data-clipboard-text', 'data-copy'];
 
 function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: Element): void {
-  let text = '';
+  const visible = new TextJoiner();
   for (const node of nodes) {
     if (node.nodeType === 3) {
-      if (!isHidden(node)) text += node.textContent ?? '';
+      if (!isHidden(node)) visible.add(node as Text);
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -57,15 +65,16 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: E
           ev.hidden.push(...spec.tokens(attr.value));
       }
     }
+    const hiddenText = new TextJoiner();
     for (const t of textNodes(node)) {
-      const raw = t.textContent ?? '';
-      if (isHidden(t, node) || isHidden(node)) ev.hidden.push(...spec.tokens(raw));
-      else text += raw;
+      if (isHidden(t, node) || isHidden(node)) hiddenText.add(t);
+      else visible.add(t);
     }
-    text += '\u0000';
+    ev.hidden.push(...spec.tokens(hiddenText.text));
+    visible.cut();
   }
-  ev.visible.push(...spec.tokens(text));
-  ev.truncated.push(...truncatedTokens(text));
+  ev.visible.push(...spec.tokens(visible.text));
+  ev.truncated.push(...truncatedTokens(visible.text));
 }
 
 function decide(spec: FieldSpec, ev: Evidence): FieldResult {

@@ -36,3 +36,7 @@ export function readWorkspaceIdsPage(doc: Document, url: string): WorkspaceIdsRe
 
 export const foundValue = (r: FieldResult | undefined): string | null =>
   r?.status === 'found' ? r.value : null;
+
+/** The API platform's own Organization ID (platform.openai.com organisation settings). */
+export const readPlatformOrg = (root: ParentNode): FieldResult =>
+  readLabelledField(SPECS.organizationId, root);
