@@ -68,7 +68,7 @@ describe('a visit of the settings page', () => {
     const done = runIdsVisit(document.body, new AbortController().signal, h);
     await vi.advanceTimersByTimeAsync(3000);
     expect(h.report).toHaveBeenCalledWith(expect.anything(), 'settled');
-    document.querySelector('main')!.innerHTML = DETAILS;
+    (document.querySelector('main') as HTMLElement).innerHTML = DETAILS;
     await vi.advanceTimersByTimeAsync(100);
     await expect(done).resolves.toBe('done');
     expect(h.save).toHaveBeenCalledWith({ workspaceId: WS, organizationId: ORG });
@@ -102,7 +102,7 @@ describe('a visit of the settings page', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(spy.mock.calls.length).toBe(afterFirstRead);
     // a change that brings an ID is read
-    document.querySelector('main')!.innerHTML = DETAILS;
+    (document.querySelector('main') as HTMLElement).innerHTML = DETAILS;
     await new Promise((r) => setTimeout(r, 80));
     expect(spy.mock.calls.length).toBeGreaterThan(afterFirstRead);
     visit.abort();
