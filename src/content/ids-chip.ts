@@ -91,7 +91,10 @@ export class IdsChip {
     const list = el('dl');
     for (const f of FIELDS) {
       const value = this.known[f];
-      list.append(el('dt', {}, t(LABEL[f])), el('dd', {}, value ?? why(this.result?.[f], this.phase)));
+      list.append(
+        el('dt', {}, t(LABEL[f])),
+        el('dd', value ? { className: 'mono' } : {}, value ?? why(this.result?.[f], this.phase)),
+      );
     }
     body.append(list);
     if (this.mismatch) {

@@ -12,8 +12,8 @@ const STYLE = `
 h2 { font-size: 15px; margin: 0 0 6px; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 6px; }
 dt { font-weight: 600; }
-dd { margin: 0; word-break: break-all; }
-.mono, dd { font-family: ui-monospace, monospace; font-size: 12px; }
+dd { margin: 0; }
+.mono { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
 .choices { display: flex; flex-direction: column; align-items: flex-start; }
 .warn { color: #8a1c14; font-weight: 600; }

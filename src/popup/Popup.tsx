@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { currentRecord, type StateView } from '../core/state';
+import { currentRecord, orgMismatch, type StateView } from '../core/state';
 import { command, t } from '../ui/api';
 
 export function Popup() {
@@ -24,6 +24,7 @@ export function Popup() {
   if (!view) return <main aria-busy="true" />;
   const rec = currentRecord(view.state);
   const missing = <span class="muted">{t('notCapturedYet')}</span>;
+  const mismatch = orgMismatch(view.state);
 
   return (
     <main>
@@ -44,6 +45,11 @@ export function Popup() {
         <dt>{t('keyLast4Label')}</dt>
         <dd data-field="keyLast4">{(rec?.key ?? view.state.draft.key)?.last4 ?? missing}</dd>
       </dl>
+      {mismatch && (
+        <p class="warn" role="alert" data-warning="org-mismatch">
+          {t('orgMismatch', [mismatch.platform, mismatch.chatgpt])}
+        </p>
+      )}
       <h2>{t('handoffHeading')}</h2>
       {view.secretHeldUntil ? (
         <p class="ok">{t('keyHeldUntil', new Date(view.secretHeldUntil).toLocaleTimeString())}</p>

@@ -157,3 +157,26 @@ export async function accessibleNames(page: Page, role = 'button'): Promise<stri
     await cdp.detach();
   }
 }
+
+/** Name of the node that has the keyboard focus, read from the accessibility tree (sees into closed shadow roots). */
+export async function focusedName(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value?: string };
+        name?: { value?: string };
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    // the document itself reports focus too: take the focused element, not the page
+    const focused = nodes.filter(
+      (n) =>
+        n.role?.value !== 'RootWebArea' &&
+        n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    return focused.at(-1)?.name?.value ?? null;
+  } finally {
+    await cdp.detach();
+  }
+}
