@@ -9,6 +9,7 @@ import {
   currentRecord,
   orgMismatch,
   pageOf,
+  withCreatedBy,
   withIds,
   withKey,
   withoutRecord,
@@ -31,6 +32,7 @@ import {
 
 /** How long a hand-off request waits for the console form. */
 const HANDOFF_WINDOW_MS = 10 * 60_000;
+const FORGET_ALARM = 'forget-secret';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
@@ -57,15 +59,20 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       );
       return { ok: true, orgMismatch: orgMismatch(state) };
     }
-    case 'key/captured':
-      await update((s) =>
-        withKey(s, {
-          last4: message.keyLast4,
-          name: message.keyName,
-          at: now,
-          from: pageOf(sender.url ?? ''),
-        }),
+    case 'key/captured': {
+      const { type: _t, keyLast4, keyName, ...rest } = message;
+      const state = await update((s) =>
+        withKey(s, { last4: keyLast4, name: keyName, ...rest, at: now, from: pageOf(sender.url ?? '') }),
       );
+      return { ok: true, keyTtlMinutes: state.settings.keyTtlMinutes };
+    }
+    case 'key/created-by':
+      await update((s) => withCreatedBy(s, message.keyLast4, message.createdBy));
+      return { ok: true };
+    case 'key/hold':
+      return { ok: true, heldUntil: await hold(message.secret, now) };
+    case 'key/forget':
+      await forgetSecret();
       return { ok: true };
     case 'skyhigh/ready': {
       // The key leaves the background only here: in answer to the console page itself, for a
@@ -123,11 +130,9 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
     case 'record/select':
       await update((s) => (s.records[message.workspaceId] ? { ...s, current: message.workspaceId } : s));
       return view();
-    case 'secret/hold': {
-      const state = await loadState();
-      await holdSecret(message.secret, state.settings.keyTtlMinutes, now);
+    case 'secret/hold':
+      await hold(message.secret, now);
       return view();
-    }
     case 'secret/forget':
       await forgetSecret();
       return view();
@@ -149,6 +154,18 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
   }
   void origin;
 }
+
+/** Keep the secret in memory for the configured time; an alarm forgets it even if nothing reads it again. */
+async function hold(secret: string, now: number): Promise<number> {
+  const state = await loadState();
+  const expiresAt = await holdSecret(secret, state.settings.keyTtlMinutes, now);
+  await browser.alarms.create(FORGET_ALARM, { when: expiresAt });
+  return expiresAt;
+}
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === FORGET_ALARM) void heldSecret(); // forgets it when expired
+});
 
 /** Focus a tab already on the console and ask its content script to come for the values; else open one. */
 async function openConsole(host: string): Promise<void> {

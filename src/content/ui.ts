@@ -9,6 +9,8 @@ const STYLE = `
   font: 14px/1.4 system-ui, sans-serif; color: #1b1b1f; background: #fff; border: 2px solid #0b5cad;
   border-radius: 10px; padding: 12px 14px; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
 .panel.urgent { border-color: #b3261e; }
+.panel.inline { position: static; max-width: none; margin: 12px 0 0; box-shadow: none; text-align: start; }
+ul { margin: 0 0 8px; padding-inline-start: 18px; }
 h2 { font-size: 15px; margin: 0 0 6px; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 6px; }
 dt { font-weight: 600; }
@@ -41,7 +43,11 @@ export interface Panel {
   box: HTMLElement;
 }
 
-export function mountPanel(signal: AbortSignal, label: string): Panel {
+/**
+ * A panel in a closed shadow root. With `inside`, it is placed at the end of that element (a modal
+ * dialog), so that the dialog's focus trap and `aria-modal` include it; otherwise it floats.
+ */
+export function mountPanel(signal: AbortSignal, label: string, inside?: Element): Panel {
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -51,7 +57,10 @@ export function mountPanel(signal: AbortSignal, label: string): Panel {
   box.setAttribute('role', 'region');
   box.setAttribute('aria-label', label);
   root.append(style, box);
-  document.documentElement.append(host);
+  if (inside) {
+    box.classList.add('inline');
+    inside.append(host);
+  } else document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
   return { host, root, box };
 }

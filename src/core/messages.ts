@@ -17,7 +17,19 @@ export type Message =
   // content script on platform.openai.com organisation settings
   | { type: 'platform/org-found'; organizationId: string }
   // content script on the OpenAI key pages
-  | { type: 'key/captured'; keyLast4: string; keyName?: string }
+  | {
+      type: 'key/captured';
+      keyLast4: string;
+      keyName?: string;
+      ownerType?: 'you' | 'service-account';
+      project?: string;
+      permissions?: string;
+      site: 'platform' | 'admin-console';
+      organization?: string;
+    }
+  | { type: 'key/created-by'; keyLast4: string; createdBy: string }
+  | { type: 'key/hold'; secret: string }
+  | { type: 'key/forget' }
   // content script on the Skyhigh console
   | { type: 'skyhigh/ready' }
   | { type: 'skyhigh/filled'; filled: HandoffField[]; missing: HandoffField[]; ambiguous: HandoffField[] }
@@ -39,6 +51,9 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'ids/forget': 'chatgpt-admin',
   'platform/org-found': 'openai-keys',
   'key/captured': 'openai-keys',
+  'key/created-by': 'openai-keys',
+  'key/hold': 'openai-keys',
+  'key/forget': 'openai-keys',
   'skyhigh/ready': 'skyhigh-console',
   'skyhigh/filled': 'skyhigh-console',
   'state/get': 'extension-page',
@@ -57,6 +72,7 @@ const onlyKeys = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.in
 const optional = <T>(v: unknown, ok: (v: unknown) => v is T): boolean => v === undefined || ok(v);
 const isShortText = (v: unknown): v is string =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
+const isLast4 = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{4}$/.test(v);
 const isFieldList = (v: unknown): v is HandoffField[] =>
   Array.isArray(v) && v.length <= HANDOFF_FIELDS.length && v.every((f) => HANDOFF_FIELDS.includes(f));
 
@@ -83,11 +99,21 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok(['organizationId'], isOrganizationId(m.organizationId));
     case 'key/captured':
       return ok(
-        ['keyLast4', 'keyName'],
-        typeof m.keyLast4 === 'string' &&
-          /^[A-Za-z0-9_-]{4}$/.test(m.keyLast4) &&
-          optional(m.keyName, isShortText),
+        ['keyLast4', 'keyName', 'ownerType', 'project', 'permissions', 'site', 'organization'],
+        isLast4(m.keyLast4) &&
+          optional(m.keyName, isShortText) &&
+          (m.ownerType === undefined || m.ownerType === 'you' || m.ownerType === 'service-account') &&
+          optional(m.project, isShortText) &&
+          optional(m.permissions, isShortText) &&
+          (m.site === 'platform' || m.site === 'admin-console') &&
+          optional(m.organization, isShortText),
       );
+    case 'key/created-by':
+      return ok(['keyLast4', 'createdBy'], isLast4(m.keyLast4) && isShortText(m.createdBy));
+    case 'key/hold':
+      return ok(['secret'], isSecretKey(m.secret));
+    case 'key/forget':
+      return ok([], true);
     case 'skyhigh/ready':
     case 'state/get':
     case 'secret/forget':

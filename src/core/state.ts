@@ -18,6 +18,14 @@ export interface Capture {
 export interface KeyInfo extends Capture {
   last4: string;
   name?: string;
+  ownerType?: 'you' | 'service-account';
+  project?: string;
+  permissions?: string;
+  site?: 'platform' | 'admin-console';
+  /** The organisation the page's organisation picker showed. */
+  organization?: string;
+  /** The CREATED BY name from the keys list. */
+  createdBy?: string;
 }
 
 export interface OnboardingRecord {
@@ -110,6 +118,17 @@ export function withKey(prev: State, key: KeyInfo): State {
   else state.draft.key = key;
   return state;
 }
+
+/** The CREATED BY name, for the key with these last 4 characters only. */
+export function withCreatedBy(prev: State, last4: string, createdBy: string): State {
+  const state = structuredClone(prev);
+  const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
+  if (key && key.last4 === last4) key.createdBy = createdBy;
+  return state;
+}
+
+export const currentKey = (s: State): KeyInfo | undefined =>
+  (s.current ? s.records[s.current]?.key : undefined) ?? s.draft.key;
 
 export function withSettings(prev: State, patch: Partial<Settings>): State {
   const state = structuredClone(prev);

@@ -3,7 +3,7 @@
  * loaded from dist/chrome, and every third-party page served from a capture with `context.route`
  * (no network, no certificates).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
@@ -37,7 +37,11 @@ export interface Harness {
   extensionUrl(path: string): string;
   /** Run `chrome.*` code in the service worker (storage inspection, resets). */
   sw<T>(fn: () => Promise<T> | T): Promise<T>;
+  /** Everything in one storage area, read in the service worker. */
+  storage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
   reset(): Promise<void>;
+  /** Close the browser and keep the profile folder (to inspect it); `close` then removes it. */
+  closeBrowser(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,6 +120,7 @@ export async function launch(): Promise<Harness> {
     },
     extensionUrl,
     sw: (fn) => worker.evaluate(fn),
+    storage: (area) => worker.evaluate((a) => chrome.storage[a].get(null), area),
     async reset() {
       pages.clear();
       for (const p of context.pages()) await p.close();
@@ -123,6 +128,9 @@ export async function launch(): Promise<Harness> {
         await chrome.storage.local.clear();
         await chrome.storage.session.clear();
       });
+    },
+    async closeBrowser() {
+      await context.close();
     },
     async close() {
       await context.close();
@@ -153,6 +161,66 @@ export async function accessibleNames(page: Page, role = 'button'): Promise<stri
       nodes: { role?: { value?: string }; name?: { value?: string }; ignored?: boolean }[];
     };
     return nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Click, with trusted input as a person would, the node the accessibility tree names `name` (it may
+ * sit in a closed shadow root, out of reach of selectors). Returns false when there is none.
+ */
+export async function clickByName(page: Page, name: string, role = 'button'): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        ignored?: boolean;
+        role?: { value?: string };
+        name?: { value?: string };
+        backendDOMNodeId?: number;
+      }[];
+    };
+    const node = nodes.find((n) => !n.ignored && n.role?.value === role && n.name?.value === name);
+    if (!node?.backendDOMNodeId) return false;
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    return true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Files under `dir` (recursively) whose bytes contain `needle` as UTF-8 or UTF-16. */
+export function filesContaining(dir: string, needle: string): string[] {
+  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
+  const hits: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile()) {
+        const bytes = readFileSync(p);
+        if (patterns.some((pat) => bytes.includes(pat))) hits.push(p);
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+/** Every name and text the accessibility tree holds (closed shadow roots included). */
+export async function axTexts(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { name?: { value?: string } }[];
+    };
+    return nodes.map((n) => n.name?.value ?? '').filter(Boolean);
   } finally {
     await cdp.detach();
   }

@@ -74,7 +74,7 @@ function secretHolders(root: ParentNode): Element[] {
 
 const isNameLabel = labelMatcher(KEY_NAME_LABELS);
 
-const NAME_SPEC: FieldSpec = {
+export const NAME_SPEC: FieldSpec = {
   isLabel: isNameLabel,
   isAnyLabel: (t) => isNameLabel(t) || /^\s*(secret key|key|clé|schlüssel|clave|chiave|chave)\s*$/i.test(t),
   tokens: (text) =>
@@ -84,6 +84,9 @@ const NAME_SPEC: FieldSpec = {
       .filter((s) => s.length > 0 && s.length <= 120 && !s.includes('sk-') && !isNameLabel(s)),
   canonical: (v) => v,
 };
+
+/** Does this element show a one-time secret? */
+export const secretShownIn = (el: Element): boolean => secretsIn(el).length > 0;
 
 export function readKeyDialog(root: ParentNode): KeyDialogResult {
   const secrets = new Map<string, Element>();

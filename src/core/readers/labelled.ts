@@ -169,6 +169,38 @@ function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): Field
   return { status: 'missing', reason: 'no-value' };
 }
 
+/**
+ * The nodes that hold the value of `label`: the control it names (`for`, `aria-labelledby`, a
+ * `legend`'s fieldset), or its following siblings, climbing while `accept` finds nothing there.
+ */
+export function valueScope(
+  spec: FieldSpec,
+  label: Element,
+  accept: (nodes: Node[]) => boolean,
+): Node[] | null {
+  const doc = label.ownerDocument;
+  if (label.tagName === 'LEGEND' && label.parentElement?.tagName === 'FIELDSET') return [label.parentElement];
+  if (label.tagName === 'LABEL') {
+    const forId = label.getAttribute('for');
+    const control = forId ? doc.getElementById(forId) : label.querySelector('input, textarea, select');
+    if (control) return [control];
+  }
+  if (label.id) {
+    const target = doc.querySelector(`[aria-labelledby~="${cssEscape(label.id)}"]`);
+    if (target && target !== label) return [target];
+  }
+  let cur: Element | null = label;
+  for (let depth = 0; cur && depth <= MAX_CLIMB; depth++) {
+    const scope = followingUntilLabel(spec, cur);
+    if (scope.length > 0 && accept(scope)) return scope;
+    if (cur.nextSibling && scope.length === 0) break;
+    const parent: Element | null = cur.parentElement;
+    if (!parent || parent.tagName === 'BODY') break;
+    cur = parent;
+  }
+  return null;
+}
+
 /** Label and value in one text: "Workspace ID: f7f3…". */
 function inlineValue(spec: FieldSpec, text: string): string[] | null {
   const m = /^(.{1,80}?)\s*[:：]\s*(.+)$/su.exec(text.trim());

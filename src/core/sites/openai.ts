@@ -68,3 +68,96 @@ export const KEY_NAME_LABELS: readonly string[] = [
   '이름',
   '名称',
 ];
+
+/** Titles of the form that creates a key (platform dialog, admin console). */
+export const CREATE_FORM_WORDING: readonly RegExp[] = [
+  /create (new )?(secret|admin|api)? ?key/i,
+  /neuen (geheimen )?schlüssel erstellen|schlüssel erstellen/i,
+  /créer une (nouvelle )?clé/i,
+  /crear (una )?(nueva )?clave/i,
+  /crea(re)? (una )?(nuova )?chiave/i,
+  /criar (nova )?chave/i,
+  /(新しい)?(シークレット)?キーを作成/,
+  /(새 )?(비밀 )?키 (만들기|생성)/,
+  /创建(新的)?(密钥|秘钥)/,
+];
+
+export const OWNED_BY_LABELS = [
+  'Owned by',
+  'Owner',
+  'Eigentümer',
+  'Besitzer',
+  'Propriétaire',
+  'Propietario',
+  'Proprietario',
+  'Proprietário',
+  '所有者',
+  '소유자',
+];
+export const PROJECT_LABELS = [
+  'Project',
+  'Projekt',
+  'Projet',
+  'Proyecto',
+  'Progetto',
+  'Projeto',
+  'プロジェクト',
+  '프로젝트',
+  '项目',
+];
+export const PERMISSIONS_LABELS = [
+  'Permissions',
+  'Berechtigungen',
+  'Autorisations',
+  'Permisos',
+  'Permessi',
+  'Permissões',
+  '権限',
+  '권한',
+  '权限',
+];
+
+/** The default project, as the project picker names it. */
+export const DEFAULT_PROJECT =
+  /^(default project|standardprojekt|projet par défaut|proyecto predeterminado|progetto predefinito|projeto padrão|デフォルトプロジェクト|기본 프로젝트|默认项目)$/i;
+/** "All" permissions. */
+export const ALL_PERMISSIONS = /^(all|alle|tous|toutes|todos|todas|tutti|tutte|すべて|전체|全部)$/i;
+export const SERVICE_ACCOUNT = /service|dienst|servicio|servizio|serviço|サービス|서비스|服务/i;
+export const YOU = /^(you|me|myself|du|ich|vous|moi|tú|tu|yo|você|eu|あなた|自分|나|您|你)$/i;
+
+/** The keys list's "CREATED BY" column header. */
+export const CREATED_BY_HEADERS = [
+  'Created by',
+  'Erstellt von',
+  'Créé par',
+  'Creado por',
+  'Creato da',
+  'Criado por',
+  '作成者',
+  '만든 사람',
+  '创建者',
+];
+export const NAME_HEADERS = ['Name', 'Nom', 'Nombre', 'Nome', '名前', '이름', '名称'];
+export const SECRET_KEY_HEADERS = [
+  'Secret key',
+  'Key',
+  'Geheimer Schlüssel',
+  'Schlüssel',
+  'Clé secrète',
+  'Clave secreta',
+  'Chiave segreta',
+  'Chave secreta',
+  'シークレットキー',
+  '비밀 키',
+  '密钥',
+];
+
+/** A button that copies (the site's own Copy button). */
+export const COPY_BUTTON = /^(copy|copy key|copy secret key|kopieren|copier|copiar|copia|コピー|복사|复制)$/i;
+/** A button that closes the secret view. */
+export const CLOSE_BUTTON =
+  /^(done|close|ok|×|✕|x|fertig|schließen|terminé|fermer|listo|hecho|cerrar|fatto|chiudi|concluído|fechar|完了|閉じる|완료|닫기|完成|关闭)$/i;
+
+/** How the organisation picker is named (its aria-label, or the text just before it). */
+export const ORG_PICKER_LABEL =
+  /^(organi[sz]ation|organisation|organización|organizzazione|organização|組織|조직|组织)\s*[:：]?$/i;

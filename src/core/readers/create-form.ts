@@ -1,0 +1,133 @@
+/**
+ * The "Create new secret key" form (platform) or its admin-console equivalent: what the admin chose,
+ * and the choices that will not work with Skyhigh CASB.
+ */
+import { DIALOG_SELECTOR, isHidden } from '../dom';
+import {
+  ALL_PERMISSIONS,
+  CREATE_FORM_WORDING,
+  DEFAULT_PROJECT,
+  OWNED_BY_LABELS,
+  PERMISSIONS_LABELS,
+  PROJECT_LABELS,
+  SERVICE_ACCOUNT,
+  YOU,
+} from '../sites/openai';
+import { labelMatcher } from '../text';
+import { NAME_SPEC, secretShownIn } from './key-dialog';
+import { type FieldSpec, findLabels, readLabelledField, valueScope } from './labelled';
+
+export interface CreateFormInfo {
+  container: Element;
+  name?: string;
+  ownerType?: 'you' | 'service-account';
+  project?: string;
+  permissions?: string;
+}
+
+export type FormFlag = 'project-not-default' | 'permissions-not-all';
+
+const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+function choiceSpec(labels: readonly string[]): FieldSpec {
+  const isLabel = labelMatcher(labels);
+  const isAny = labelMatcher([
+    ...OWNED_BY_LABELS,
+    ...PROJECT_LABELS,
+    ...PERMISSIONS_LABELS,
+    ...NAME_LABELS_FOR_STOP,
+  ]);
+  return { isLabel, isAnyLabel: isAny, tokens: () => [], canonical: (v) => v };
+}
+const NAME_LABELS_FOR_STOP = ['Name', 'Service Key Name'];
+
+/** The option shown as chosen among `nodes`: a checked radio, a pressed/selected toggle, a select, a combobox. */
+export function chosenIn(nodes: Node[]): string | null {
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const scope = [el, ...el.querySelectorAll('*')];
+    for (const c of scope) {
+      if (
+        c.tagName === 'INPUT' &&
+        (c as HTMLInputElement).type === 'radio' &&
+        (c as HTMLInputElement).checked
+      ) {
+        const id = c.id;
+        const label = (id && c.ownerDocument.querySelector(`label[for="${id}"]`)) || c.closest('label');
+        return (
+          clean(label?.textContent) ||
+          clean(c.getAttribute('aria-label')) ||
+          clean((c as HTMLInputElement).value)
+        );
+      }
+      const role = c.getAttribute('role');
+      if (
+        ((role === 'radio' || role === 'option' || role === 'menuitemradio') &&
+          c.getAttribute('aria-checked') === 'true') ||
+        ((role === 'tab' || role === 'option') && c.getAttribute('aria-selected') === 'true') ||
+        c.getAttribute('aria-pressed') === 'true'
+      ) {
+        return clean(c.textContent) || clean(c.getAttribute('aria-label'));
+      }
+      if (c.tagName === 'SELECT') {
+        const opt =
+          (c as HTMLSelectElement).selectedOptions?.[0] ??
+          (c as HTMLSelectElement).options[(c as HTMLSelectElement).selectedIndex];
+        return clean(opt?.textContent);
+      }
+      if (role === 'combobox' || (c.tagName === 'BUTTON' && c.hasAttribute('aria-haspopup'))) {
+        return clean((c as HTMLInputElement).value) || clean(c.textContent);
+      }
+    }
+  }
+  return null;
+}
+
+function readChoice(container: Element, labels: readonly string[]): string | undefined {
+  const spec = choiceSpec(labels);
+  const values = new Set<string>();
+  for (const label of findLabels(spec, container)) {
+    const scope = valueScope(spec, label, (nodes) => chosenIn(nodes) !== null);
+    const v = scope ? chosenIn(scope) : null;
+    if (v) values.add(v);
+  }
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+/** The visible key-creation form, if one is open (and it is not already showing a secret). */
+export function findCreateForm(root: ParentNode): Element | null {
+  for (const dialog of (root as Element | Document).querySelectorAll(DIALOG_SELECTOR)) {
+    if (isHidden(dialog)) continue;
+    const text = dialog.textContent ?? '';
+    if (!CREATE_FORM_WORDING.some((re) => re.test(text))) continue;
+    if (!dialog.querySelector('input, textarea, select, [role="combobox"], [role="radio"]')) continue;
+    if (secretShownIn(dialog)) continue;
+    return dialog;
+  }
+  return null;
+}
+
+export function readCreateForm(container: Element): CreateFormInfo {
+  const info: CreateFormInfo = { container };
+  const name = readLabelledField(NAME_SPEC, container);
+  if (name.status === 'found') info.name = name.value;
+  const owner = readChoice(container, OWNED_BY_LABELS);
+  if (owner && SERVICE_ACCOUNT.test(owner)) info.ownerType = 'service-account';
+  else if (owner && YOU.test(owner)) info.ownerType = 'you';
+  const project = readChoice(container, PROJECT_LABELS);
+  if (project) info.project = project;
+  const permissions = readChoice(container, PERMISSIONS_LABELS);
+  if (permissions) info.permissions = permissions;
+  return info;
+}
+
+/** Choices Skyhigh's guide does not document: another project, permissions other than All. */
+export function formFlags(info: Omit<CreateFormInfo, 'container'>): FormFlag[] {
+  const flags: FormFlag[] = [];
+  if (info.project && !DEFAULT_PROJECT.test(info.project)) flags.push('project-not-default');
+  if (info.ownerType !== 'service-account' && info.permissions && !ALL_PERMISSIONS.test(info.permissions)) {
+    flags.push('permissions-not-all');
+  }
+  return flags;
+}

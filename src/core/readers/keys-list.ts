@@ -1,0 +1,47 @@
+/** The API keys list: the CREATED BY name of one key, matched by its name and last 4 characters. */
+import { isHidden } from '../dom';
+import { CREATED_BY_HEADERS, NAME_HEADERS, SECRET_KEY_HEADERS } from '../sites/openai';
+import { labelMatcher } from '../text';
+
+const isCreatedBy = labelMatcher(CREATED_BY_HEADERS);
+const isName = labelMatcher(NAME_HEADERS);
+const isSecretKeyHeader = labelMatcher(SECRET_KEY_HEADERS);
+
+const HEADER_SELECTOR = 'th, [role="columnheader"]';
+const ROW_SELECTOR = 'tr, [role="row"]';
+const CELL_SELECTOR =
+  ':scope > td, :scope > th, :scope > [role="cell"], :scope > [role="gridcell"], :scope > [role="rowheader"], :scope > [role="columnheader"]';
+
+const text = (el: Element | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const cellsOf = (row: Element) => [...row.querySelectorAll(CELL_SELECTOR)];
+
+/** A redacted key ending in these 4 characters: `sk-...abcd`, `sk-proj-****abcd`, `…abcd`. */
+export function redactedEndsWith(cell: string, last4: string): boolean {
+  const m = /(?:\.{3}|…|\*{2,})([A-Za-z0-9_-]{4})$/.exec(cell.trim());
+  return !!m && m[1] === last4;
+}
+
+export function findCreatedBy(root: ParentNode, key: { last4: string; name?: string }): string | null {
+  const found = new Set<string>();
+  for (const header of (root as Element | Document).querySelectorAll(HEADER_SELECTOR)) {
+    if (!isCreatedBy(text(header)) || isHidden(header)) continue;
+    const headerRow = header.closest(ROW_SELECTOR);
+    const table = headerRow?.closest('table, [role="table"], [role="grid"]');
+    if (!headerRow || !table) continue;
+    const headers = cellsOf(headerRow).map(text);
+    const createdByCol = headers.findIndex((h) => isCreatedBy(h));
+    const nameCol = headers.findIndex((h) => isName(h));
+    const keyCol = headers.findIndex((h) => isSecretKeyHeader(h));
+    if (createdByCol < 0 || keyCol < 0) continue;
+    for (const row of table.querySelectorAll(ROW_SELECTOR)) {
+      if (row === headerRow || isHidden(row)) continue;
+      const cells = cellsOf(row);
+      if (cells.length !== headers.length) continue;
+      if (!redactedEndsWith(text(cells[keyCol]), key.last4)) continue;
+      if (key.name !== undefined && nameCol >= 0 && text(cells[nameCol]) !== key.name) continue;
+      const by = text(cells[createdByCol]);
+      if (by && by.length <= 100) found.add(by);
+    }
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
+}

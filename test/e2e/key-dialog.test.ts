@@ -1,0 +1,121 @@
+/** The one-time secret on the platform's key pages: guide, reminder, copy, close guard, hold, CREATED BY. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StateView } from '../../src/core/state';
+import { OWN_FIXTURES } from '../pages/cases';
+import { accessibleNames, axTexts, clickByName, type Harness, launch, until } from './harness';
+
+export const FLOW_URL = 'https://platform.openai.com/api-keys';
+export const FLOW_KEY =
+  'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQcuHABBzKzy';
+export const flowPage = () =>
+  readFileSync(join(OWN_FIXTURES, 'key-dialog', 'platform-create-flow.html'), 'utf8');
+
+let h: Harness;
+
+async function state(): Promise<StateView> {
+  const popup = h.context.pages().find((p) => p.url().includes('/popup/')) ?? (await h.openPopup());
+  // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
+  return popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'state/get' }));
+}
+
+/** Open the flow page and get to the one-time secret view. */
+export async function createKey(page: Page, name = 'Skyhigh CASB compliance'): Promise<void> {
+  await page.click('#create');
+  await page.fill('#name', name);
+  await page.click('#submit');
+  expect(await until(async () => (await accessibleNames(page)).includes('Copy key'), 5000)).toBe(true);
+}
+
+describe('the one-time secret', () => {
+  beforeAll(async () => {
+    h = await launch();
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://platform.openai.com',
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    h.serve(FLOW_URL, flowPage());
+  });
+
+  it('guides the create form and flags a project other than the default', async () => {
+    const page = await h.context.newPage();
+    await page.goto(FLOW_URL);
+    await page.click('#create');
+    expect(
+      await until(
+        async () => (await accessibleNames(page, 'heading')).includes('Creating the key for Skyhigh CASB'),
+        5000,
+      ),
+    ).toBe(true);
+    expect((await axTexts(page)).some((t) => t.startsWith('The project is'))).toBe(false);
+    await page.selectOption('#project', 'Marketing');
+    const flagged = await until(
+      async () => (await axTexts(page)).find((t) => t.startsWith('The project is')) ?? null,
+      3000,
+    );
+    expect(flagged).toContain('“Marketing”');
+  });
+
+  it('reminds, copies the key, stops one close, holds the key in memory only, and captures CREATED BY', async () => {
+    const page = await h.context.newPage();
+    await page.goto(FLOW_URL);
+    await createKey(page);
+    expect(await accessibleNames(page)).toContain('Hand this key to Skyhigh CASB');
+
+    // closing before copying is stopped once
+    await page.click('#done');
+    expect(await page.locator('#done').count()).toBe(1);
+    expect(await until(async () => (await accessibleNames(page)).includes('Close anyway'), 2000)).toBe(true);
+
+    expect(await clickByName(page, 'Copy key')).toBe(true);
+    expect(
+      await until(async () => (await page.evaluate(() => navigator.clipboard.readText())) === FLOW_KEY, 3000),
+    ).toBe(true);
+
+    expect(await clickByName(page, 'Hand this key to Skyhigh CASB')).toBe(true);
+    const held = await until(
+      async () => ((await h.storage('session')).secret as { value?: string })?.value ?? null,
+      3000,
+    );
+    expect(held).toBe(FLOW_KEY);
+    expect(JSON.stringify(await h.storage('local'))).not.toContain(FLOW_KEY.slice(8));
+
+    await page.click('#done');
+    await until(async () => (await page.locator('[role=dialog]').count()) === 0, 2000);
+    const key = await until(async () => {
+      const s = (await state()).state;
+      const k = (s.current ? s.records[s.current]?.key : undefined) ?? s.draft.key;
+      return k?.createdBy ? k : null;
+    }, 5000);
+    expect(key).toMatchObject({
+      last4: 'zKzy',
+      name: 'Skyhigh CASB compliance',
+      createdBy: 'Grace Hopper',
+      ownerType: 'you',
+      project: 'Default project',
+      permissions: 'All',
+      site: 'platform',
+      organization: 'Acme Corp',
+    });
+    expect(JSON.stringify(key)).not.toContain(FLOW_KEY.slice(8));
+  });
+
+  it('lets the admin close on the second try without copying (Escape)', async () => {
+    const page = await h.context.newPage();
+    await page.goto(FLOW_URL);
+    await createKey(page);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[role=dialog]').count()).toBe(1);
+    expect(await until(async () => (await accessibleNames(page)).includes('Close anyway'), 2000)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await until(async () => (await page.locator('[role=dialog]').count()) === 0, 2000)).toBe(true);
+    expect((await h.storage('session')).secret).toBeUndefined();
+  });
+});
