@@ -1,33 +1,11 @@
 /** The one-time secret on the platform's key pages: guide, reminder, copy, close guard, hold, CREATED BY. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StateView } from '../../src/core/state';
-import { OWN_FIXTURES } from '../pages/cases';
+import { createKey, FLOW_KEY, FLOW_URL, flowPage, stateOf } from './flows';
 import { accessibleNames, axTexts, clickByName, type Harness, launch, until } from './harness';
-
-export const FLOW_URL = 'https://platform.openai.com/api-keys';
-export const FLOW_KEY =
-  'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQcuHABBzKzy';
-export const flowPage = () =>
-  readFileSync(join(OWN_FIXTURES, 'key-dialog', 'platform-create-flow.html'), 'utf8');
 
 let h: Harness;
 
-async function state(): Promise<StateView> {
-  const popup = h.context.pages().find((p) => p.url().includes('/popup/')) ?? (await h.openPopup());
-  // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
-  return popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'state/get' }));
-}
-
-/** Open the flow page and get to the one-time secret view. */
-export async function createKey(page: Page, name = 'Skyhigh CASB compliance'): Promise<void> {
-  await page.click('#create');
-  await page.fill('#name', name);
-  await page.click('#submit');
-  expect(await until(async () => (await accessibleNames(page)).includes('Copy key'), 5000)).toBe(true);
-}
+const state = () => stateOf(h);
 
 describe('the one-time secret', () => {
   beforeAll(async () => {

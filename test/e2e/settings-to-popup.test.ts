@@ -1,12 +1,7 @@
 /** First slice through every layer: the settings capture is read, stored, and shown by the popup. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWN_FIXTURES } from '../pages/cases';
+import { capture } from './flows';
 import { type Harness, launch, until } from './harness';
-
-const capture = (name: string) =>
-  readFileSync(join(OWN_FIXTURES, 'chatgpt-settings', `${name}.html`), 'utf8');
 
 describe('settings page → popup', () => {
   let h: Harness;
@@ -18,7 +13,7 @@ describe('settings page → popup', () => {
   });
 
   it('shows the Workspace ID and Organization ID read from the settings capture', async () => {
-    h.serve('https://chatgpt.com/admin/settings', capture('en-general-dl'));
+    h.serve('https://chatgpt.com/admin/settings', capture('chatgpt-settings', 'en-general-dl'));
     const page = await h.context.newPage();
     await page.goto('https://chatgpt.com/admin/settings');
     const popup = await h.openPopup();

@@ -1,23 +1,14 @@
 /** The chip on the settings page: saved, missing (pick / paste with the keyboard alone), mismatch. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StateView } from '../../src/core/state';
-import { OWN_FIXTURES } from '../pages/cases';
+import { capture, SETTINGS_URL, stateOf } from './flows';
 import { accessibleNames, focusedName, type Harness, launch, until } from './harness';
 
-const capture = (kind: string, name: string) =>
-  readFileSync(join(OWN_FIXTURES, kind, `${name}.html`), 'utf8');
-const SETTINGS = 'https://chatgpt.com/admin/settings';
+const SETTINGS = SETTINGS_URL;
 
 let h: Harness;
 
-async function state(): Promise<StateView> {
-  const popup = h.context.pages().find((p) => p.url().includes('/popup/')) ?? (await h.openPopup());
-  // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
-  return popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'state/get' }));
-}
+const state = () => stateOf(h);
 
 async function openSettings(name: string): Promise<Page> {
   h.serve(SETTINGS, capture('chatgpt-settings', name));

@@ -1,0 +1,32 @@
+/** Steps shared by the end-to-end tests: captures to serve, state to read, the key flow to drive. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { StateView } from '../../src/core/state';
+import { OWN_FIXTURES } from '../pages/cases';
+import { accessibleNames, type Harness, until } from './harness';
+
+export const capture = (kind: string, name: string) =>
+  readFileSync(join(OWN_FIXTURES, kind, `${name}.html`), 'utf8');
+
+export const SETTINGS_URL = 'https://chatgpt.com/admin/settings';
+export const FLOW_URL = 'https://platform.openai.com/api-keys';
+export const FLOW_KEY =
+  'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQcuHABBzKzy';
+export const flowPage = () => capture('key-dialog', 'platform-create-flow');
+
+/** The state as the popup gets it (through the same message). */
+export async function stateOf(h: Harness): Promise<StateView> {
+  const popup = h.context.pages().find((p) => p.url().includes('/popup/')) ?? (await h.openPopup());
+  // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
+  return popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'state/get' }));
+}
+
+/** On the flow page, create a key and get to the one-time secret view with its reminder. */
+export async function createKey(page: Page, name = 'Skyhigh CASB compliance'): Promise<void> {
+  await page.click('#create');
+  await page.fill('#name', name);
+  await page.click('#submit');
+  expect(await until(async () => (await accessibleNames(page)).includes('Copy key'), 5000)).toBe(true);
+}

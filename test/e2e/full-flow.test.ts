@@ -1,0 +1,73 @@
+/**
+ * The whole job in one browser session: IDs from the settings page, a new key copied and handed
+ * over, the Skyhigh form filled from the popup. Then the secret must be nowhere: not in the
+ * profile on disk, not in any console, not in any URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture, createKey, FLOW_KEY, FLOW_URL, flowPage, SETTINGS_URL, stateOf } from './flows';
+import { clickByName, filesContaining, type Harness, launch, until } from './harness';
+
+const CONSOLE_URL = 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt/new';
+/** A part of the key that nothing else contains, to catch a copy of it even cut short. */
+const KEY_PART = FLOW_KEY.slice(20, 52);
+
+describe('the whole flow', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://platform.openai.com' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('reads, guards, hands over and fills, then forgets the key everywhere', async () => {
+    h.serve(SETTINGS_URL, capture('chatgpt-settings', 'en-general-dl'));
+    h.serve(FLOW_URL, flowPage());
+    h.serve(CONSOLE_URL, capture('skyhigh-form', 'label-for'));
+
+    const settings = await h.context.newPage();
+    await settings.goto(SETTINGS_URL);
+    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe('f7f33107-5fb9-4ee1-8922-3eae76b5b5a0');
+
+    const keys = await h.context.newPage();
+    await keys.goto(FLOW_URL);
+    await createKey(keys);
+    expect(await clickByName(keys, 'Copy key')).toBe(true);
+    expect(await clickByName(keys, 'Hand this key to Skyhigh CASB')).toBe(true);
+    expect(await until(async () => (await stateOf(h)).secretHeldUntil, 3000)).toBeGreaterThan(Date.now());
+    await keys.click('#done');
+    expect(await until(async () => (await stateOf(h)).state.records['f7f33107-5fb9-4ee1-8922-3eae76b5b5a0']?.key?.createdBy, 5000)).toBe(
+      'Grace Hopper',
+    );
+
+    const skyhigh = await h.context.newPage();
+    await skyhigh.goto(CONSOLE_URL);
+    expect(await until(async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length, 5000)).toBe(1);
+
+    const popup = await h.openPopup();
+    await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();
+    expect(await until(async () => (await skyhigh.inputValue('#key')) === FLOW_KEY, 5000)).toBe(true);
+    expect(await skyhigh.inputValue('#ws')).toBe('f7f33107-5fb9-4ee1-8922-3eae76b5b5a0');
+    expect(await skyhigh.inputValue('#org')).toBe('org-p13k3klgno5cqxbf0q8hpgrk');
+    expect(await skyhigh.inputValue('#inst')).toBe('ChatGPT Enterprise');
+    expect(await skyhigh.inputValue('#global-search')).toBe('');
+
+    const after = await until(async () => {
+      const v = await stateOf(h);
+      return v.lastHandoff?.status === 'filled' ? v : null;
+    }, 5000);
+    expect(after?.secretHeldUntil).toBeNull();
+    expect((await h.storage('session')).secret).toBeUndefined();
+
+    // the page and the popup are the only places the key was ever shown or typed
+    await keys.close();
+    await skyhigh.close();
+    await popup.close();
+    await settings.close();
+    await h.closeBrowser();
+    expect(filesContaining(h.profileDir, KEY_PART)).toEqual([]);
+    expect(h.consoleMessages.filter((m) => m.includes(KEY_PART))).toEqual([]);
+    expect(h.requests.filter((u) => u.includes(KEY_PART))).toEqual([]);
+  });
+});
