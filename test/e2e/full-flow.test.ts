@@ -15,7 +15,9 @@ describe('the whole flow', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await launch();
-    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://platform.openai.com' });
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://platform.openai.com',
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -28,7 +30,9 @@ describe('the whole flow', () => {
 
     const settings = await h.context.newPage();
     await settings.goto(SETTINGS_URL);
-    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe('f7f33107-5fb9-4ee1-8922-3eae76b5b5a0');
+    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe(
+      'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0',
+    );
 
     const keys = await h.context.newPage();
     await keys.goto(FLOW_URL);
@@ -37,13 +41,21 @@ describe('the whole flow', () => {
     expect(await clickByName(keys, 'Hand this key to Skyhigh CASB')).toBe(true);
     expect(await until(async () => (await stateOf(h)).secretHeldUntil, 3000)).toBeGreaterThan(Date.now());
     await keys.click('#done');
-    expect(await until(async () => (await stateOf(h)).state.records['f7f33107-5fb9-4ee1-8922-3eae76b5b5a0']?.key?.createdBy, 5000)).toBe(
-      'Grace Hopper',
-    );
+    expect(
+      await until(
+        async () => (await stateOf(h)).state.records['f7f33107-5fb9-4ee1-8922-3eae76b5b5a0']?.key?.createdBy,
+        5000,
+      ),
+    ).toBe('Grace Hopper');
 
     const skyhigh = await h.context.newPage();
     await skyhigh.goto(CONSOLE_URL);
-    expect(await until(async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length, 5000)).toBe(1);
+    expect(
+      await until(
+        async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length,
+        5000,
+      ),
+    ).toBe(1);
 
     const popup = await h.openPopup();
     await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();

@@ -45,7 +45,7 @@ describe.each([
   it('asks only for documented permissions', () => {
     for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? [])]) {
       expect(permissionsDoc, `docs/permissions.md must justify "${p}"`).toMatch(
-        new RegExp(`\\| \`${p}\` \\|`),
+        new RegExp(`\\|\\s*\`${p}\`\\s*\\|`),
       );
     }
   });
