@@ -3,15 +3,18 @@
  * before anything is done with it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { checklist, stepsLeft } from '../core/checklist';
 import { admit, type Message, type Origin } from '../core/messages';
 import { consoleStartUrl, mayFill } from '../core/sites/skyhigh';
 import {
   currentRecord,
   orgMismatch,
   pageOf,
+  withCopied,
   withCreatedBy,
   withIds,
   withKey,
+  withMark,
   withoutRecord,
   withPlatformOrg,
   withSettings,
@@ -74,6 +77,12 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
     case 'key/forget':
       await forgetSecret();
       return { ok: true };
+    case 'key/copied':
+      await update((s) => withCopied(s, message.keyLast4, now));
+      return { ok: true };
+    case 'record/mark':
+      await update((s) => withMark(s, message.mark, message.on, now));
+      return view();
     case 'skyhigh/ready': {
       // The key leaves the background only here: in answer to the console page itself, for a
       // hand-off the admin asked for, once.
@@ -194,3 +203,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (!admitted.ok) return Promise.resolve({ error: admitted.error });
   return handle(admitted.message, admitted.origin, sender).catch(() => ({ error: 'failed' }));
 });
+
+/** The icon's badge: how many of the six steps are left. */
+async function refreshBadge(): Promise<void> {
+  const left = stepsLeft(checklist(await view()));
+  await browser.action.setBadgeText({ text: left > 0 ? String(left) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#0b5cad' });
+}
+
+browser.storage.onChanged.addListener(() => void refreshBadge().catch(() => undefined));
+browser.runtime.onStartup.addListener(() => void refreshBadge().catch(() => undefined));
+browser.runtime.onInstalled.addListener(() => void refreshBadge().catch(() => undefined));

@@ -69,6 +69,7 @@ export class Reminder {
   }
 
   private markCopied(): void {
+    if (!this.copied && this.secret) void send({ type: 'key/copied', keyLast4: this.secret.slice(-4) });
     this.copied = true;
     this.panel.box.classList.remove('urgent');
     this.warning.replaceChildren();

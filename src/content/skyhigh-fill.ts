@@ -1,12 +1,14 @@
 /**
- * The Skyhigh CASB console: when the admin asked for a hand-off in the popup, wait for the ChatGPT
- * instance form and fill it. Only on the configured host over https, only once per request.
+ * The Skyhigh CASB console: when the admin asked for a hand-off in the popup, show the values with
+ * copy buttons, wait for the ChatGPT instance form and fill it. Only on the configured host over
+ * https, only once per request, never a control it did not match.
  */
 import browser from 'webextension-polyfill';
 import { fillConsolePage } from '../core/outcomes';
 import { formIsPresent, type HandoffValues, matchFields } from '../core/readers/skyhigh-form';
-import { mayFill } from '../core/sites/skyhigh';
+import { HANDOFF_FIELDS, mayFill } from '../core/sites/skyhigh';
 import { watchDom } from '../core/watch';
+import { HandoffPanel } from './handoff-panel';
 import { alive, lifeSignal, send } from './runtime';
 
 const WAIT_FOR_FORM_MS = 10 * 60_000;
@@ -23,6 +25,7 @@ async function askForValues(): Promise<void> {
   const fill = answer?.fill;
   if (!fill || !mayFill(location.href, fill.consoleHost)) return;
   filling = true;
+  const panel = new HandoffPanel(lifeSignal, fill.values);
   const outcome = await watchDom({
     root: document.documentElement,
     signal: lifeSignal,
@@ -33,9 +36,18 @@ async function askForValues(): Promise<void> {
   filling = false;
   // The page may have moved to another origin meanwhile: check again right before filling.
   if (outcome.status !== 'done' || !mayFill(location.href, fill.consoleHost)) return;
+  const match = matchFields(document);
   const result = fillConsolePage(document, location.href, fill.consoleHost, fill.values);
-  fill.values.apiKey = undefined;
-  if (result) await send({ type: 'skyhigh/filled', ...result });
+  if (!result) return;
+  for (const f of result.filled) {
+    const control = match.controls[f];
+    if (control) {
+      control.style.outline = '3px solid #1e8e3e';
+      control.style.outlineOffset = '2px';
+    }
+  }
+  panel.render(HANDOFF_FIELDS.filter((f) => result.filled.includes(f)));
+  await send({ type: 'skyhigh/filled', ...result });
 }
 
 browser.runtime.onMessage.addListener((message: unknown) => {

@@ -30,6 +30,7 @@ export type Message =
   | { type: 'key/created-by'; keyLast4: string; createdBy: string }
   | { type: 'key/hold'; secret: string }
   | { type: 'key/forget' }
+  | { type: 'key/copied'; keyLast4: string }
   // content script on the Skyhigh console
   | { type: 'skyhigh/ready' }
   | { type: 'skyhigh/filled'; filled: HandoffField[]; missing: HandoffField[]; ambiguous: HandoffField[] }
@@ -41,7 +42,8 @@ export type Message =
   | { type: 'secret/forget' }
   | { type: 'settings/set'; consoleHost?: string; instanceName?: string; keyTtlMinutes?: number }
   | { type: 'handoff/start' }
-  | { type: 'state/forget-all' };
+  | { type: 'state/forget-all' }
+  | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean };
 
 export type MessageType = Message['type'];
 
@@ -54,6 +56,8 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'key/created-by': 'openai-keys',
   'key/hold': 'openai-keys',
   'key/forget': 'openai-keys',
+  'key/copied': 'openai-keys',
+  'record/mark': 'extension-page',
   'skyhigh/ready': 'skyhigh-console',
   'skyhigh/filled': 'skyhigh-console',
   'state/get': 'extension-page',
@@ -114,6 +118,13 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok(['secret'], isSecretKey(m.secret));
     case 'key/forget':
       return ok([], true);
+    case 'key/copied':
+      return ok(['keyLast4'], isLast4(m.keyLast4));
+    case 'record/mark':
+      return ok(
+        ['mark', 'on'],
+        (m.mark === 'email-sent' || m.mark === 'scopes-granted') && typeof m.on === 'boolean',
+      );
     case 'skyhigh/ready':
     case 'state/get':
     case 'secret/forget':

@@ -26,6 +26,8 @@ export interface KeyInfo extends Capture {
   organization?: string;
   /** The CREATED BY name from the keys list. */
   createdBy?: string;
+  /** When the extension saw the key copied (its button, the site's Copy button, or a manual copy). */
+  copiedAt?: number;
 }
 
 export interface OnboardingRecord {
@@ -34,6 +36,9 @@ export interface OnboardingRecord {
   idsCapture?: Capture;
   key?: KeyInfo;
   handoff?: { at: number; host: string; filled: string[]; missing: string[] };
+  /** Marked by the admin in the popup. */
+  emailSentAt?: number;
+  scopesGrantedAt?: number;
 }
 
 export interface Settings {
@@ -124,6 +129,26 @@ export function withCreatedBy(prev: State, last4: string, createdBy: string): St
   const state = structuredClone(prev);
   const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
   if (key && key.last4 === last4) key.createdBy = createdBy;
+  return state;
+}
+
+export function withCopied(prev: State, last4: string, at: number): State {
+  const state = structuredClone(prev);
+  const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
+  if (key && key.last4 === last4) key.copiedAt = at;
+  return state;
+}
+
+export type Mark = 'email-sent' | 'scopes-granted';
+
+/** The admin's own marks on the current workspace: e-mail sent, scopes granted (or taken back). */
+export function withMark(prev: State, mark: Mark, on: boolean, at: number): State {
+  const state = structuredClone(prev);
+  const rec = currentRecord(state);
+  if (!rec) return state;
+  const field = mark === 'email-sent' ? 'emailSentAt' : 'scopesGrantedAt';
+  if (on) rec[field] = at;
+  else delete rec[field];
   return state;
 }
 

@@ -1,15 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
-import { currentRecord, orgMismatch, type StateView } from '../core/state';
+import browser from 'webextension-polyfill';
+import { checklist, STEP_IDS, type Step } from '../core/checklist';
+import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
+import type { Message } from '../core/messages';
+import { currentKey, currentRecord, orgMismatch, type StateView } from '../core/state';
+import { summaryText } from '../core/summary';
 import { command, t } from '../ui/api';
+
+type Run = (m: Message) => Promise<void>;
+
+const STATUS_TEXT: Record<Step['status'], string> = {
+  todo: 'statusTodo',
+  done: 'statusDone',
+  attention: 'statusAttention',
+  waiting: 'statusWaiting',
+};
+
+const time = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 export function Popup() {
   const [view, setView] = useState<StateView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pasted, setPasted] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
 
-  const run = async (p: Promise<StateView>) => {
+  const run: Run = async (m) => {
     try {
-      setView(await p);
+      setView(await command(m));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -18,46 +34,242 @@ export function Popup() {
 
   useEffect(() => {
     document.title = t('extName');
-    void run(command({ type: 'state/get' }));
+    void run({ type: 'state/get' });
   }, []);
 
   if (!view) return <main aria-busy="true" />;
-  const rec = currentRecord(view.state);
-  const missing = <span class="muted">{t('notCapturedYet')}</span>;
-  const mismatch = orgMismatch(view.state);
+  const steps = checklist(view);
+  const done = steps.filter((s) => s.status === 'done').length;
+  const records = Object.keys(view.state.records);
+
+  const copy = async (what: string, text: string) => {
+    await navigator.clipboard.writeText(text);
+    setCopied(what);
+  };
 
   return (
     <main>
-      <h1>{t('extName')}</h1>
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        <p class="progress" data-progress={`${done}/${STEP_IDS.length}`}>
+          {t('progress', [String(done), String(STEP_IDS.length)])}
+        </p>
+        {records.length > 1 && (
+          <label class="switcher">
+            {t('workspaceSwitcher')}{' '}
+            <select
+              value={view.state.current ?? ''}
+              onChange={(e) =>
+                void run({ type: 'record/select', workspaceId: (e.target as HTMLSelectElement).value })
+              }
+            >
+              {records.map((id) => (
+                <option value={id} key={id}>
+                  {id}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
       {view.notice === 'state-reset' && (
         <p class="warn" role="alert">
           {t('stateWasReset')}
         </p>
       )}
-      <h2>{t('workspaceDetails')}</h2>
-      <dl aria-label={t('workspaceDetails')}>
-        <dt>{t('workspaceIdLabel')}</dt>
-        <dd data-field="workspaceId">{rec?.workspaceId ?? missing}</dd>
-        <dt>{t('organizationIdLabel')}</dt>
-        <dd data-field="organizationId">
-          {rec?.organizationId ?? view.state.draft.organizationId ?? missing}
-        </dd>
-        <dt>{t('keyLast4Label')}</dt>
-        <dd data-field="keyLast4">{(rec?.key ?? view.state.draft.key)?.last4 ?? missing}</dd>
-      </dl>
-      {mismatch && (
-        <p class="warn" role="alert" data-warning="org-mismatch">
-          {t('orgMismatch', [mismatch.platform, mismatch.chatgpt])}
+      <ol class="steps">
+        {steps.map((step, i) => (
+          <StepItem key={step.id} n={i + 1} step={step} view={view} run={run} copy={copy} />
+        ))}
+      </ol>
+      <footer class="row">
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void copy('summary', summaryText(view.state, t))}
+        >
+          {t('copySummary')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </footer>
+      <p role="status" class="ok">
+        {copied ? t(copied === 'summary' ? 'summaryCopied' : 'emailCopied') : ''}
+      </p>
+      {error && (
+        <p class="warn" role="alert">
+          {t('commandFailed')}
         </p>
       )}
-      <h2>{t('handoffHeading')}</h2>
-      {view.secretHeldUntil ? (
-        <p class="ok">{t('keyHeldUntil', new Date(view.secretHeldUntil).toLocaleTimeString())}</p>
-      ) : (
+    </main>
+  );
+}
+
+interface StepProps {
+  n: number;
+  step: Step;
+  view: StateView;
+  run: Run;
+  copy: (what: string, text: string) => Promise<void>;
+}
+
+function StepItem({ n, step, view, run, copy }: StepProps) {
+  const id = `step-${step.id}`;
+  return (
+    <li class={`step ${step.status}`} aria-labelledby={id} data-step={step.id} data-status={step.status}>
+      <h2 id={id}>
+        <span class="n">{n}.</span> {t(`step_${step.id}`)}{' '}
+        <span class={`badge ${step.status}`}>{t(STATUS_TEXT[step.status])}</span>
+      </h2>
+      {step.status !== 'done' && <p class="todo">{t(`do_${step.id}`)}</p>}
+      {step.why && (
+        <p class={step.status === 'attention' ? 'warn' : 'muted'} data-why={step.why.key}>
+          {t(step.why.key, step.why.subs)}
+        </p>
+      )}
+      {step.doneAt && step.status === 'done' && <p class="muted">{t('doneAt', time(step.doneAt))}</p>}
+      <StepBody step={step} view={view} run={run} copy={copy} />
+      {step.url && (
+        <p>
+          <a href={step.url} target="_blank" rel="noreferrer">
+            {t(`open_${step.id}`)}
+          </a>
+        </p>
+      )}
+    </li>
+  );
+}
+
+function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
+  const rec = currentRecord(view.state);
+  const key = currentKey(view.state);
+  const missing = <span class="muted">{t('notCapturedYet')}</span>;
+  switch (step.id) {
+    case 'createKey':
+      return key ? (
+        <dl>
+          <dt>{t('keyNameLabel')}</dt>
+          <dd data-field="keyName">{key.name ?? missing}</dd>
+          <dt>{t('keyLast4Label')}</dt>
+          <dd data-field="keyLast4">{key.last4}</dd>
+          <dt>{t('createdByLabel')}</dt>
+          <dd data-field="createdBy">{key.createdBy ?? missing}</dd>
+          {key.organization && (
+            <>
+              <dt>{t('organizationLabel')}</dt>
+              <dd>{key.organization}</dd>
+            </>
+          )}
+        </dl>
+      ) : null;
+    case 'keepKey':
+      return view.secretHeldUntil ? (
+        <p class="ok" data-field="secretHeld">
+          {t(
+            'keyHeldUntil',
+            new Date(view.secretHeldUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+          )}
+        </p>
+      ) : null;
+    case 'email':
+      return <EmailStep view={view} run={run} copy={copy} />;
+    case 'scopes':
+      return rec ? (
+        <div class="row">
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={!!rec.scopesGrantedAt}
+            onClick={() =>
+              void run({ type: 'record/mark', mark: 'scopes-granted', on: !rec.scopesGrantedAt })
+            }
+          >
+            {t('markScopesGranted')}
+          </button>
+        </div>
+      ) : null;
+    case 'ids': {
+      const mismatch = orgMismatch(view.state);
+      return (
+        <>
+          <dl aria-label={t('workspaceDetails')}>
+            <dt>{t('workspaceIdLabel')}</dt>
+            <dd data-field="workspaceId">{rec?.workspaceId ?? missing}</dd>
+            <dt>{t('organizationIdLabel')}</dt>
+            <dd data-field="organizationId">
+              {rec?.organizationId ?? view.state.draft.organizationId ?? missing}
+            </dd>
+          </dl>
+          {mismatch && (
+            <p class="warn" role="alert" data-warning="org-mismatch">
+              {t('orgMismatch', [mismatch.platform, mismatch.chatgpt])}
+            </p>
+          )}
+        </>
+      );
+    }
+    case 'skyhigh':
+      return <HandoffStep view={view} run={run} />;
+  }
+}
+
+function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
+  const rec = currentRecord(view.state);
+  const email = composeEmail(rec, currentKey(view.state), t);
+  return (
+    <>
+      {email.missing.length > 0 && (
+        <p class="warn" data-missing={email.missing.join(' ')}>
+          {t('emailStillMissing', email.missing.map((m) => t(`field_${m}`)).join(', '))}
+        </p>
+      )}
+      <details>
+        <summary>{t('showEmail')}</summary>
+        <pre class="email" data-email="body">
+          {emailText(email)}
+        </pre>
+      </details>
+      <div class="row">
+        <a class="button" href={mailtoUrl(email)} data-mail="mailto">
+          {t('openMailApp')}
+        </a>
+        <a class="button secondary" href={gmailUrl(email)} target="_blank" rel="noreferrer">
+          Gmail
+        </a>
+        <a class="button secondary" href={outlookUrl(email)} target="_blank" rel="noreferrer">
+          Outlook
+        </a>
+        <button type="button" class="secondary" onClick={() => void copy('email', emailText(email))}>
+          {t('copyEmail')}
+        </button>
+      </div>
+      {rec && (
+        <div class="row">
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={!!rec.emailSentAt}
+            onClick={() => void run({ type: 'record/mark', mark: 'email-sent', on: !rec.emailSentAt })}
+          >
+            {t('markEmailSent')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function HandoffStep({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>) {
+  const [pasted, setPasted] = useState('');
+  const h = currentRecord(view.state)?.handoff;
+  return (
+    <>
+      {!view.secretHeldUntil && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void run(command({ type: 'secret/hold', secret: pasted.trim() }));
+            void run({ type: 'secret/hold', secret: pasted.trim() });
             setPasted('');
           }}
         >
@@ -79,24 +291,25 @@ export function Popup() {
         </form>
       )}
       <div class="row">
-        <button type="button" onClick={() => void run(command({ type: 'handoff/start' }))}>
+        <button type="button" onClick={() => void run({ type: 'handoff/start' })}>
           {t('openSkyhighAndFill')}
         </button>
         {view.secretHeldUntil && (
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => void run(command({ type: 'secret/forget' }))}
-          >
+          <button type="button" class="secondary" onClick={() => void run({ type: 'secret/forget' })}>
             {t('forgetKey')}
           </button>
         )}
       </div>
-      {error && (
-        <p class="warn" role="alert">
-          {t('commandFailed')}
+      {view.lastHandoff?.status === 'pending' || view.lastHandoff?.status === 'sent' ? (
+        <p class="muted" data-handoff="waiting">
+          {t('handoffWaiting', view.state.settings.consoleHost)}
+        </p>
+      ) : null}
+      {h && (
+        <p class="muted" data-handoff="result">
+          {t('handoffResult', [h.filled.map((f) => t(`field_${f}`)).join(', ') || '—', h.host])}
         </p>
       )}
-    </main>
+    </>
   );
 }

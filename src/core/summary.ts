@@ -1,0 +1,29 @@
+/** A short text for the admin's change ticket: IDs, key details, dates; never the secret. */
+import type { Words } from './email';
+import { currentKey, currentRecord, type State } from './state';
+
+/** `2026-11-26 18:30 UTC`: unambiguous in a ticket, whatever the admin's locale. */
+export const ticketDate = (ms: number): string =>
+  `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function summaryText(state: State, w: Words): string {
+  const rec = currentRecord(state);
+  const key = currentKey(state);
+  const none = w('summaryNone');
+  const when = (ms: number | undefined) => (ms ? ticketDate(ms) : none);
+  const lines = [
+    w('summaryTitle'),
+    `${w('workspaceIdLabel')}: ${rec?.workspaceId ?? none}`,
+    `${w('organizationIdLabel')}: ${rec?.organizationId ?? state.draft.organizationId ?? none}`,
+    `${w('summaryIdsRead')}: ${when(rec?.idsCapture?.at)}`,
+    `${w('emailKeyName')}: ${key?.name ?? none}`,
+    `${w('emailKeyLast4')}: ${key?.last4 ?? none}`,
+    `${w('emailCreatedBy')}: ${key?.createdBy ?? none}`,
+    `${w('summaryKeyCreated')}: ${when(key?.at)}`,
+    `${w('summaryEmailSent')}: ${when(rec?.emailSentAt)}`,
+    `${w('summaryScopesGranted')}: ${when(rec?.scopesGrantedAt)}`,
+    `${w('summarySkyhighHost')}: ${rec?.handoff?.host ?? state.settings.consoleHost}`,
+    `${w('summaryHandedOver')}: ${when(rec?.handoff?.at)}`,
+  ];
+  return lines.join('\n');
+}
