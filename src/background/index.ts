@@ -5,7 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { checklist, stepsLeft } from '../core/checklist';
 import { admit, type Message, type Origin } from '../core/messages';
-import { consoleStartUrl, mayFill } from '../core/sites/skyhigh';
+import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import {
   currentRecord,
   orgMismatch,
@@ -147,6 +147,16 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return view();
     case 'settings/set': {
       const { type: _t, ...patch } = message;
+      if (patch.consoleHost && !isKnownConsoleHost(patch.consoleHost)) {
+        // a custom tenant host: only once the admin granted access to it, and then the console
+        // content script is registered for that host alone
+        const origins = [hostPattern(patch.consoleHost)];
+        if (!(await browser.permissions.contains({ origins })))
+          return { error: 'host permission not granted' };
+        await registerCustomConsole(patch.consoleHost);
+      } else if (patch.consoleHost) {
+        await registerCustomConsole(null);
+      }
       await update((s) => withSettings(s, patch));
       return view();
     }
@@ -158,10 +168,26 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return view();
     }
     case 'state/forget-all':
+      await registerCustomConsole(null);
       await forgetEverything();
       return view();
   }
   void origin;
+}
+
+const CUSTOM_CONSOLE_SCRIPT = 'skyhigh-custom-console';
+
+/** Run the console content script on the admin's custom tenant host (and nowhere else), or on none. */
+async function registerCustomConsole(host: string | null): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_CONSOLE_SCRIPT] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_CONSOLE_SCRIPT] });
+  if (!host) return;
+  const js = (browser.runtime.getManifest().content_scripts ?? [])
+    .flatMap((c) => c.js ?? [])
+    .filter((f) => f.includes('skyhigh'));
+  await browser.scripting.registerContentScripts([
+    { id: CUSTOM_CONSOLE_SCRIPT, matches: [hostPattern(host)], js, runAt: 'document_idle', allFrames: false },
+  ]);
 }
 
 /** Keep the secret in memory for the configured time; an alarm forgets it even if nothing reads it again. */
@@ -199,9 +225,14 @@ async function openConsole(host: string): Promise<void> {
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const admitted = admit(raw, sender, browser.runtime.id, extensionOrigin);
-  if (!admitted.ok) return Promise.resolve({ error: admitted.error });
-  return handle(admitted.message, admitted.origin, sender).catch(() => ({ error: 'failed' }));
+  const answer = async () => {
+    const { consoleHost } = (await loadState()).settings;
+    const custom = isKnownConsoleHost(consoleHost) ? null : consoleHost;
+    const admitted = admit(raw, sender, browser.runtime.id, extensionOrigin, custom);
+    if (!admitted.ok) return { error: admitted.error };
+    return handle(admitted.message, admitted.origin, sender);
+  };
+  return answer().catch(() => ({ error: 'failed' }));
 });
 
 /** The icon's badge: how many of the six steps are left. */

@@ -5,7 +5,7 @@
 import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
-import { CONSOLE_HOSTS, HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost } from './sites/skyhigh';
+import { HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost, isValidHost } from './sites/skyhigh';
 
 /** Where a message may come from. */
 export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
@@ -148,7 +148,7 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
     case 'settings/set':
       return ok(
         ['consoleHost', 'instanceName', 'keyTtlMinutes'],
-        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isKnownConsoleHost(v)) &&
+        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isValidHost(v)) &&
           optional(m.instanceName, isShortText) &&
           optional(
             m.keyTtlMinutes,
@@ -172,7 +172,12 @@ export interface SenderInfo {
  * Who sent this: an extension page of ours, a content script in the top frame of one of the
  * exact https hosts, or nobody we talk to (null).
  */
-export function originOf(sender: SenderInfo, extensionId: string, extensionOrigin: string): Origin | null {
+export function originOf(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+  customConsoleHost: string | null = null,
+): Origin | null {
   if (sender.id !== extensionId || !sender.url) return null;
   if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.frameId !== 0 || sender.tab?.id === undefined) return null;
@@ -180,7 +185,8 @@ export function originOf(sender: SenderInfo, extensionId: string, extensionOrigi
   if (u?.protocol !== 'https:') return null;
   if (isAdminUrl(u)) return 'chatgpt-admin';
   if (isKeyPageUrl(sender.url) || isPlatformOrgUrl(sender.url)) return 'openai-keys';
-  if ((CONSOLE_HOSTS as readonly string[]).includes(u.hostname) && u.port === '') return 'skyhigh-console';
+  if ((isKnownConsoleHost(u.hostname) || u.hostname === customConsoleHost) && u.port === '')
+    return 'skyhigh-console';
   return null;
 }
 
@@ -190,10 +196,11 @@ export function admit(
   sender: SenderInfo,
   extensionId: string,
   extensionOrigin: string,
+  customConsoleHost: string | null = null,
 ): { ok: true; message: Message; origin: Origin } | { ok: false; error: string } {
   const parsed = parseMessage(raw);
   if (!parsed.ok) return parsed;
-  const origin = originOf(sender, extensionId, extensionOrigin);
+  const origin = originOf(sender, extensionId, extensionOrigin, customConsoleHost);
   if (!origin || ALLOWED_ORIGIN[parsed.message.type] !== origin) {
     return { ok: false, error: `${parsed.message.type} is not accepted from this sender` };
   }

@@ -3,7 +3,7 @@
  * functions that change them. The background is their only writer.
  */
 import { isOrganizationId, isWorkspaceId } from './formats';
-import { DEFAULT_CONSOLE_HOST, isKnownConsoleHost } from './sites/skyhigh';
+import { DEFAULT_CONSOLE_HOST, isValidHost } from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
 export const STATE_KEY = 'onboarding';
@@ -218,7 +218,7 @@ export function migrate(raw: unknown): { state: State; reset: boolean } {
   const s = (r.settings ?? {}) as Partial<Settings>;
   state.settings = {
     consoleHost:
-      typeof s.consoleHost === 'string' && isKnownConsoleHost(s.consoleHost)
+      typeof s.consoleHost === 'string' && isValidHost(s.consoleHost)
         ? s.consoleHost
         : DEFAULT_SETTINGS.consoleHost,
     instanceName:

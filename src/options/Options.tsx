@@ -1,22 +1,58 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CONSOLE_HOSTS } from '../core/sites/skyhigh';
-import type { StateView } from '../core/state';
+import browser from 'webextension-polyfill';
+import { CONSOLE_HOSTS, hostPattern, isKnownConsoleHost, isValidHost } from '../core/sites/skyhigh';
+import type { Settings, StateView } from '../core/state';
 import { command, t } from '../ui/api';
+
+const CUSTOM = 'custom';
 
 export function Options() {
   const [view, setView] = useState<StateView | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [status, setStatus] = useState<{ text: string; warn?: boolean } | null>(null);
+  const [custom, setCustom] = useState('');
+  const [choice, setChoice] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = t('optionsTitle');
-    void command({ type: 'state/get' }).then(setView);
+    void command({ type: 'state/get' }).then((v) => {
+      setView(v);
+      if (!isKnownConsoleHost(v.state.settings.consoleHost)) {
+        setChoice(CUSTOM);
+        setCustom(v.state.settings.consoleHost);
+      }
+    });
   }, []);
   if (!view) return <main aria-busy="true" />;
   const s = view.state.settings;
+  const selected = choice ?? s.consoleHost;
 
-  const save = async (patch: { consoleHost?: string; instanceName?: string; keyTtlMinutes?: number }) => {
-    setView(await command({ type: 'settings/set', ...patch }));
-    setSaved(true);
+  const save = async (patch: Partial<Settings>) => {
+    try {
+      setView(await command({ type: 'settings/set', ...patch }));
+      setStatus({ text: t('saved') });
+    } catch {
+      setStatus({ text: t('commandFailed'), warn: true });
+    }
+  };
+
+  const useCustom = async (e: Event) => {
+    e.preventDefault();
+    const host = custom
+      .trim()
+      .toLowerCase()
+      .replace(/^https:\/\//, '')
+      .replace(/\/.*$/, '');
+    if (!isValidHost(host)) {
+      setStatus({ text: t('customHostInvalid'), warn: true });
+      return;
+    }
+    // asked on this click: the browser shows the admin exactly this one host
+    const granted = await browser.permissions.request({ origins: [hostPattern(host)] });
+    if (!granted) {
+      setStatus({ text: t('customHostRefused'), warn: true });
+      return;
+    }
+    await save({ consoleHost: host });
   };
 
   return (
@@ -26,16 +62,38 @@ export function Options() {
         {t('consoleHostLabel')}
         <br />
         <select
-          value={s.consoleHost}
-          onChange={(e) => void save({ consoleHost: (e.target as HTMLSelectElement).value })}
+          value={selected}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            setChoice(v);
+            if (v !== CUSTOM) void save({ consoleHost: v });
+          }}
         >
           {CONSOLE_HOSTS.map((h) => (
             <option value={h} key={h}>
-              {h}
+              {t(`host_${h.replace(/[^a-z0-9]/g, '_')}`)} ({h})
             </option>
           ))}
+          <option value={CUSTOM}>{t('customHostOption')}</option>
         </select>
       </label>
+      {selected === CUSTOM && (
+        <form onSubmit={useCustom}>
+          <label>
+            {t('customHostLabel')}
+            <br />
+            <input
+              value={custom}
+              placeholder="tenant.example.com"
+              spellcheck={false}
+              onInput={(e) => setCustom((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <div class="row">
+            <button type="submit">{t('customHostUse')}</button>
+          </div>
+        </form>
+      )}
       <label>
         {t('instanceNameLabel')}
         <br />
@@ -67,14 +125,17 @@ export function Options() {
           type="button"
           class="secondary"
           onClick={async () => {
-            if (confirm(t('forgetEverythingConfirm'))) setView(await command({ type: 'state/forget-all' }));
+            if (confirm(t('forgetEverythingConfirm'))) {
+              setView(await command({ type: 'state/forget-all' }));
+              setStatus({ text: t('forgotten') });
+            }
           }}
         >
           {t('forgetEverything')}
         </button>
       </div>
-      <p role="status" class="ok">
-        {saved ? t('saved') : ''}
+      <p role="status" class={status?.warn ? 'warn' : 'ok'}>
+        {status?.text ?? ''}
       </p>
     </main>
   );

@@ -18,7 +18,6 @@ const HOSTS = new Set<string>([CHATGPT_HOST, PLATFORM_HOST, ADMIN_CONSOLE_HOST, 
 function hostPatterns(m: any): string[] {
   return [
     ...(m.host_permissions ?? []),
-    ...(m.optional_host_permissions ?? []),
     ...(m.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches),
     ...(m.web_accessible_resources ?? []).flatMap((w: { matches?: string[] }) => w.matches ?? []),
   ];
@@ -36,6 +35,12 @@ describe.each([
       expect(match, `${p} is not an https pattern of one exact host`).not.toBeNull();
       expect(HOSTS.has(match?.[1] ?? ''), `${p} names a host the product does not work on`).toBe(true);
     }
+  });
+
+  it('asks for no host at install, and optionally only for one https host the admin chooses', () => {
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions ?? []).toEqual(['https://*/*']);
+    expect(permissionsDoc).toContain('`optional_host_permissions` is `https://*/*` only');
   });
 
   it('makes nothing web-accessible to the sites', () => {

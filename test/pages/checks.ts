@@ -9,8 +9,18 @@ export function formDifferences(expect: Record<string, string>): string[] {
   const expected = new Set<Element>();
   const isControl = (el: Element) =>
     el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+  // `host >>> inner` reaches into an open shadow root
+  const query = (selector: string): Element | null => {
+    let scope: Document | ShadowRoot | null = document;
+    let found: Element | null = null;
+    for (const part of selector.split('>>>')) {
+      found = scope?.querySelector(part.trim()) ?? null;
+      scope = found?.shadowRoot ?? null;
+    }
+    return found;
+  };
   for (const [selector, want] of Object.entries(expect)) {
-    const el = document.querySelector(selector);
+    const el = query(selector);
     if (!el) {
       problems.push(`${selector}: no such element`);
       continue;

@@ -22,14 +22,24 @@ export const isKnownConsoleHost = (host: string): boolean =>
 /** Where the admin starts in the console. */
 export const consoleStartUrl = (host: string): string => `https://${host}/shndash/`;
 
+/** A DNS host name (no IP address, no port, no scheme): what a custom tenant host may be. */
+export function isValidHost(host: string): boolean {
+  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(host);
+}
+
+/** The match pattern (and optional host permission) for a console host. */
+export const hostPattern = (host: string): string => `https://${host}/*`;
+
 /**
  * May the extension fill a page at `url` for a console configured as `consoleHost`?
- * Exact host, https, default port: a look-alike, a sub-domain or plain http gets nothing.
+ * Exact host, https, default port: a look-alike, a sub-domain or plain http gets nothing. (Which
+ * hosts may be configured at all is the background's decision: documented ones, or one the admin
+ * chose and granted.)
  */
 export function mayFill(url: string, consoleHost: string): boolean {
   const u = safeUrl(url);
   if (u?.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
-  return u.hostname === consoleHost && isKnownConsoleHost(consoleHost);
+  return u.hostname === consoleHost && isValidHost(consoleHost);
 }
 
 export type HandoffField = 'instanceName' | 'workspaceId' | 'organizationId' | 'apiKey';
