@@ -48,6 +48,35 @@ describe('the whole flow', () => {
       ),
     ).toBe('Grace Hopper');
 
+    // the popup: IDs, key details and the support e-mail, whose mailto: decodes back to its text
+    let popup = await h.openPopup();
+    expect(await popup.locator('[data-field="createdBy"]').textContent()).toBe('Grace Hopper');
+    expect(await popup.locator('[data-step="createKey"]').getAttribute('data-status')).toBe('done');
+    expect(await popup.locator('[data-step="keepKey"]').getAttribute('data-status')).toBe('done');
+    const body = (await popup.locator('[data-email="body"]').textContent()) ?? '';
+    const mailto = (await popup.locator('[data-mail="mailto"]').getAttribute('href')) ?? '';
+    const query = new URLSearchParams(mailto.slice(mailto.indexOf('?') + 1).replace(/\+/g, '%2B'));
+    expect(
+      `To: support@openai.com\nSubject: ${query.get('subject')}\n\n${query.get('body')?.replace(/\r\n/g, '\n')}`,
+    ).toBe(body);
+    for (const v of [
+      'zKzy',
+      'Skyhigh CASB compliance',
+      'Grace Hopper',
+      'READ, DELETE',
+      'org-p13k3klgno5cqxbf0q8hpgrk',
+    ]) {
+      expect(query.get('body')).toContain(v);
+    }
+    expect(mailto).not.toContain(KEY_PART);
+    await popup.getByRole('button', { name: 'I sent the e-mail' }).click();
+    await expect
+      .poll(() => popup.locator('[data-step="scopes"]').getAttribute('data-status'))
+      .toBe('waiting');
+    await popup.getByRole('button', { name: 'OpenAI granted the scopes' }).click();
+    await expect.poll(() => popup.locator('[data-step="scopes"]').getAttribute('data-status')).toBe('done');
+    await popup.close();
+
     const skyhigh = await h.context.newPage();
     await skyhigh.goto(CONSOLE_URL);
     expect(
@@ -57,7 +86,7 @@ describe('the whole flow', () => {
       ),
     ).toBe(1);
 
-    const popup = await h.openPopup();
+    popup = await h.openPopup();
     await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();
     expect(await until(async () => (await skyhigh.inputValue('#key')) === FLOW_KEY, 5000)).toBe(true);
     expect(await skyhigh.inputValue('#ws')).toBe('f7f33107-5fb9-4ee1-8922-3eae76b5b5a0');
@@ -71,6 +100,10 @@ describe('the whole flow', () => {
     }, 5000);
     expect(after?.secretHeldUntil).toBeNull();
     expect((await h.storage('session')).secret).toBeUndefined();
+    await popup.reload();
+    expect(await popup.locator('[data-step="skyhigh"]').getAttribute('data-status')).toBe('done');
+    expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('6/6');
+    expect(await popup.locator('[data-field="secretHeld"]').count()).toBe(0);
 
     // the page and the popup are the only places the key was ever shown or typed
     await keys.close();

@@ -213,6 +213,15 @@ export function filesContaining(dir: string, needle: string): string[] {
   return hits;
 }
 
+/** Press Tab until the focused node is named `name` (it may sit in a closed shadow root). */
+export async function tabTo(page: Page, name: string, max = 40): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focusedName(page)) === name) return true;
+  }
+  return false;
+}
+
 /** Every name and text the accessibility tree holds (closed shadow roots included). */
 export async function axTexts(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);

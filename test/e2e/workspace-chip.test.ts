@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { capture, SETTINGS_URL, stateOf } from './flows';
-import { accessibleNames, focusedName, type Harness, launch, until } from './harness';
+import { accessibleNames, focusedName, type Harness, launch, tabTo, until } from './harness';
 
 const SETTINGS = SETTINGS_URL;
 
@@ -15,15 +15,6 @@ async function openSettings(name: string): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(SETTINGS);
   return page;
-}
-
-/** Press Tab until the focused node is named `name` (the chip's buttons sit in a closed shadow root). */
-async function tabTo(page: Page, name: string, max = 40): Promise<boolean> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focusedName(page)) === name) return true;
-  }
-  return false;
 }
 
 describe('workspace IDs chip', () => {
