@@ -15,6 +15,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'demo',
+          include: ['test/demo/*.demo.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/pages/browser.test.ts', 'test/e2e/**/*.test.ts', 'test/harness/**/*.test.ts'],
           environment: 'node',

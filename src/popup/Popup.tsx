@@ -210,7 +210,7 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
       );
     }
     case 'skyhigh':
-      return <HandoffStep view={view} run={run} />;
+      return <HandoffStep view={view} run={run} done={step.status === 'done'} />;
   }
 }
 
@@ -260,12 +260,12 @@ function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
   );
 }
 
-function HandoffStep({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>) {
+function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'> & { done: boolean }) {
   const [pasted, setPasted] = useState('');
   const h = currentRecord(view.state)?.handoff;
   return (
     <>
-      {!view.secretHeldUntil && (
+      {!view.secretHeldUntil && !done && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
