@@ -3,6 +3,13 @@
  * before anything is done with it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import {
+  type AccessCheck,
+  accessCheckUrl,
+  COMPLIANCE_API_PERMISSION,
+  errorCodeOf,
+  interpretAccess,
+} from '../core/access';
 import { checklist, stepsLeft } from '../core/checklist';
 import { admit, type Message, type Origin } from '../core/messages';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
@@ -10,6 +17,7 @@ import {
   currentRecord,
   orgMismatch,
   pageOf,
+  withAccessCheck,
   withCopied,
   withCreatedBy,
   withIds,
@@ -83,6 +91,18 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
     case 'record/mark':
       await update((s) => withMark(s, message.mark, message.on, now));
       return view();
+    case 'access/check': {
+      const rec = currentRecord(await loadState());
+      if (!rec) return { error: 'no workspace' };
+      const key = message.secret ?? (await heldSecret(now))?.value;
+      if (!key) return { error: 'no key' };
+      if (!(await browser.permissions.contains({ origins: [COMPLIANCE_API_PERMISSION] }))) {
+        return { error: 'api.chatgpt.com access not granted' };
+      }
+      const check = await checkAccess(rec.workspaceId, key, now);
+      await update((s) => withAccessCheck(s, rec.workspaceId, check));
+      return view();
+    }
     case 'skyhigh/ready': {
       // The key leaves the background only here: in answer to the console page itself, for a
       // hand-off the admin asked for, once.
@@ -188,6 +208,30 @@ async function registerCustomConsole(host: string | null): Promise<void> {
   await browser.scripting.registerContentScripts([
     { id: CUSTOM_CONSOLE_SCRIPT, matches: [hostPattern(host)], js, runAt: 'document_idle', allFrames: false },
   ]);
+}
+
+/**
+ * One request for at most one record, with the key in the Authorization header and nowhere else.
+ * Of the answer, only the status and the error code are read; nothing is stored or logged.
+ */
+async function checkAccess(workspaceId: string, key: string, now: number): Promise<AccessCheck> {
+  let res: Response;
+  try {
+    res = await fetch(accessCheckUrl(workspaceId), {
+      headers: { Authorization: `Bearer ${key}` },
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    return { at: now, result: interpretAccess(null, null) };
+  }
+  let code: string | null = null;
+  if (!res.ok) code = errorCodeOf(await res.json().catch(() => null));
+  else await res.body?.cancel();
+  return { at: now, result: interpretAccess(res.status, code), status: res.status };
 }
 
 /** Keep the secret in memory for the configured time; an alarm forgets it even if nothing reads it again. */

@@ -43,7 +43,9 @@ export type Message =
   | { type: 'settings/set'; consoleHost?: string; instanceName?: string; keyTtlMinutes?: number }
   | { type: 'handoff/start' }
   | { type: 'state/forget-all' }
-  | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean };
+  | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean }
+  /** Check the key's Compliance API access; `secret` is a key pasted for this check only. */
+  | { type: 'access/check'; secret?: string };
 
 export type MessageType = Message['type'];
 
@@ -58,6 +60,7 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'key/forget': 'openai-keys',
   'key/copied': 'openai-keys',
   'record/mark': 'extension-page',
+  'access/check': 'extension-page',
   'skyhigh/ready': 'skyhigh-console',
   'skyhigh/filled': 'skyhigh-console',
   'state/get': 'extension-page',
@@ -120,6 +123,8 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok([], true);
     case 'key/copied':
       return ok(['keyLast4'], isLast4(m.keyLast4));
+    case 'access/check':
+      return ok(['secret'], optional(m.secret, isSecretKey));
     case 'record/mark':
       return ok(
         ['mark', 'on'],

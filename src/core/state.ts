@@ -2,6 +2,7 @@
  * The onboarding record and settings kept in storage.local (no secrets there, ever), and the pure
  * functions that change them. The background is their only writer.
  */
+import type { AccessCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
 import { DEFAULT_CONSOLE_HOST, isValidHost } from './sites/skyhigh';
 
@@ -39,6 +40,8 @@ export interface OnboardingRecord {
   /** Marked by the admin in the popup. */
   emailSentAt?: number;
   scopesGrantedAt?: number;
+  /** The last Compliance API access check: when, and what it said (never the answer's body). */
+  accessCheck?: AccessCheck;
 }
 
 export interface Settings {
@@ -136,6 +139,16 @@ export function withCopied(prev: State, last4: string, at: number): State {
   const state = structuredClone(prev);
   const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
   if (key && key.last4 === last4) key.copiedAt = at;
+  return state;
+}
+
+/** The result of an access check on the current workspace; a working key also marks the scopes granted. */
+export function withAccessCheck(prev: State, workspaceId: string, check: AccessCheck): State {
+  const state = structuredClone(prev);
+  const rec = state.records[workspaceId];
+  if (!rec) return state;
+  rec.accessCheck = check;
+  if (check.result === 'ok') rec.scopesGrantedAt ??= check.at;
   return state;
 }
 

@@ -24,6 +24,11 @@ export function summaryText(state: State, w: Words): string {
     `${w('summaryScopesGranted')}: ${when(rec?.scopesGrantedAt)}`,
     `${w('summarySkyhighHost')}: ${rec?.handoff?.host ?? state.settings.consoleHost}`,
     `${w('summaryHandedOver')}: ${when(rec?.handoff?.at)}`,
+    `${w('summaryAccessCheck')}: ${
+      rec?.accessCheck
+        ? `${w(`accessShort_${rec.accessCheck.result.replace('-', '_')}`)}${rec.accessCheck.status ? ` (HTTP ${rec.accessCheck.status})` : ''}, ${ticketDate(rec.accessCheck.at)}`
+        : none
+    }`,
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
 import { checklist, STEP_IDS, type Step } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
 import type { Message } from '../core/messages';
@@ -176,18 +177,21 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
       return <EmailStep view={view} run={run} copy={copy} />;
     case 'scopes':
       return rec ? (
-        <div class="row">
-          <button
-            type="button"
-            class="secondary"
-            aria-pressed={!!rec.scopesGrantedAt}
-            onClick={() =>
-              void run({ type: 'record/mark', mark: 'scopes-granted', on: !rec.scopesGrantedAt })
-            }
-          >
-            {t('markScopesGranted')}
-          </button>
-        </div>
+        <>
+          <AccessCheckPanel view={view} run={run} />
+          <div class="row">
+            <button
+              type="button"
+              class="secondary"
+              aria-pressed={!!rec.scopesGrantedAt}
+              onClick={() =>
+                void run({ type: 'record/mark', mark: 'scopes-granted', on: !rec.scopesGrantedAt })
+              }
+            >
+              {t('markScopesGranted')}
+            </button>
+          </div>
+        </>
       ) : null;
     case 'ids': {
       const mismatch = orgMismatch(view.state);
@@ -311,5 +315,64 @@ function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'>
         </p>
       )}
     </>
+  );
+}
+
+/** Check access: asks for api.chatgpt.com on this click, then one request from the background. */
+function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>) {
+  const [pasted, setPasted] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const check = currentRecord(view.state)?.accessCheck;
+  const held = !!view.secretHeldUntil;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const secret = pasted.trim();
+    if (!held && !secret) {
+      setProblem(t('accessNeedsKey'));
+      return;
+    }
+    const granted = await browser.permissions.request({ origins: [COMPLIANCE_API_PERMISSION] });
+    if (!granted) {
+      setProblem(t('accessPermissionRefused'));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    setPasted('');
+    await run({ type: 'access/check', ...(secret ? { secret } : {}) });
+    setBusy(false);
+  };
+  return (
+    <form onSubmit={submit}>
+      {!held && (
+        <label>
+          {t('accessPasteLabel')}
+          <input
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            value={pasted}
+            onInput={(e) => setPasted((e.target as HTMLInputElement).value)}
+          />
+        </label>
+      )}
+      <div class="row">
+        <button type="submit" disabled={busy}>
+          {t('checkAccess')}
+        </button>
+      </div>
+      {problem && (
+        <p class="warn" role="alert">
+          {problem}
+        </p>
+      )}
+      {check && (
+        <p class={check.result === 'ok' ? 'ok' : 'warn'} role="status" data-access-result={check.result}>
+          {t('lastChecked', time(check.at))}{' '}
+          {t(ACCESS_MESSAGE[check.result], check.status ? [String(check.status)] : [])}
+        </p>
+      )}
+    </form>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture, createKey, FLOW_KEY, FLOW_URL, flowPage, SETTINGS_URL, stateOf } from './flows';
-import { clickByName, filesContaining, type Harness, launch, until } from './harness';
+import { buildWithGrantedHosts, clickByName, filesContaining, type Harness, launch, until } from './harness';
 
 const CONSOLE_URL = 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt/new';
 /** A part of the key that nothing else contains, to catch a copy of it even cut short. */
@@ -14,7 +14,11 @@ const KEY_PART = FLOW_KEY.slice(20, 52);
 describe('the whole flow', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await launch();
+    // the access check needs api.chatgpt.com, which automation cannot grant through the prompt
+    h = await launch({ extensionDir: buildWithGrantedHosts(['https://api.chatgpt.com/*']) });
+    await h.context.route('https://api.chatgpt.com/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"data":[]}' }),
+    );
     await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: 'https://platform.openai.com',
     });
@@ -73,7 +77,11 @@ describe('the whole flow', () => {
     await expect
       .poll(() => popup.locator('[data-step="scopes"]').getAttribute('data-status'))
       .toBe('waiting');
-    await popup.getByRole('button', { name: 'OpenAI granted the scopes' }).click();
+    // the access check with the held key: 200 from the (fake) Compliance API completes the step
+    await popup.getByRole('button', { name: 'Check access' }).click();
+    await expect
+      .poll(() => popup.locator('[data-access-result]').getAttribute('data-access-result'))
+      .toBe('ok');
     await expect.poll(() => popup.locator('[data-step="scopes"]').getAttribute('data-status')).toBe('done');
     await popup.close();
 

@@ -3,7 +3,7 @@
  * loaded from dist/chrome, and every third-party page served from a capture with `context.route`
  * (no network, no certificates).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
@@ -53,16 +53,40 @@ export function assertChromium(): void {
 
 const withoutFragment = (url: string) => url.split('#')[0] as string;
 
-export async function launch(): Promise<Harness> {
+export interface LaunchOptions {
+  /** Another build of the extension (default: dist/chrome). */
+  extensionDir?: string;
+  /** More Chromium switches. */
+  args?: string[];
+}
+
+/**
+ * A copy of the build whose manifest grants some optional host permissions at install: Chrome
+ * offers automation no way to answer the prompt that `permissions.request` shows (Playwright
+ * declines to add one), and an already granted origin makes `permissions.request` resolve true at
+ * once, so the rest of the path runs for real.
+ */
+export function buildWithGrantedHosts(origins: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'casb-ext-'));
+  cpSync(DIST, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   assertChromium();
+  const extensionDir = options.extensionDir ?? DIST;
   const profileDir = mkdtempSync(join(tmpdir(), 'casb-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -70,6 +94,7 @@ export async function launch(): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const pages = new Map<string, Served>();

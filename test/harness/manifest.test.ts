@@ -39,8 +39,11 @@ describe.each([
 
   it('asks for no host at install, and optionally only for one https host the admin chooses', () => {
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_host_permissions ?? []).toEqual(['https://*/*']);
-    expect(permissionsDoc).toContain('`optional_host_permissions` is `https://*/*` only');
+    expect(m.optional_host_permissions ?? []).toEqual(['https://api.chatgpt.com/*', 'https://*/*']);
+    expect(permissionsDoc).toContain(
+      '`https://api.chatgpt.com/*` is asked for when the admin clicks **Check access**',
+    );
+    expect(permissionsDoc).toContain('`https://*/*`, the latter only so that');
   });
 
   it('makes nothing web-accessible to the sites', () => {

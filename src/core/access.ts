@@ -1,0 +1,57 @@
+/**
+ * The Compliance API access check: one request for at most one record, and what its answer means
+ * in plain words. Only the status and the error code are looked at; nothing of the body is kept.
+ */
+
+export const COMPLIANCE_API_ORIGIN = 'https://api.chatgpt.com';
+export const COMPLIANCE_API_PERMISSION = `${COMPLIANCE_API_ORIGIN}/*`;
+
+export const accessCheckUrl = (workspaceId: string): string =>
+  `${COMPLIANCE_API_ORIGIN}/v1/compliance/workspaces/${encodeURIComponent(workspaceId)}/users?limit=1`;
+
+export type AccessResult = 'ok' | 'unauthorized' | 'forbidden' | 'not-found' | 'blocked' | 'other';
+
+export interface AccessCheck {
+  at: number;
+  result: AccessResult;
+  /** The HTTP status, when there was an answer. */
+  status?: number;
+}
+
+/** An error code that says an IP allowlist (or a proxy) stands in the way. */
+const ALLOWLIST = /(^|[^a-z])ip([^a-z]|$)|allow ?list|whitelist|network.?policy/i;
+
+/**
+ * What an answer means. `status` is null when the request failed on the network (no answer: an
+ * allowlist, a proxy or no connection). `errorCode` is the API's short error code, if any.
+ */
+export function interpretAccess(status: number | null, errorCode: string | null): AccessResult {
+  if (status === null) return 'blocked';
+  if (errorCode && ALLOWLIST.test(errorCode)) return 'blocked';
+  if (status >= 200 && status < 300) return 'ok';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  return 'other';
+}
+
+/** The error code of a JSON error answer (`{"error": {"code": "…"}}`), nothing else; null if none. */
+export function errorCodeOf(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const error = (body as { error?: unknown }).error;
+  const code =
+    error && typeof error === 'object'
+      ? ((error as { code?: unknown; type?: unknown }).code ?? (error as { type?: unknown }).type)
+      : null;
+  return typeof code === 'string' && code.length <= 64 ? code : null;
+}
+
+/** The _locales key of the plain-words message for a result. */
+export const ACCESS_MESSAGE: Record<AccessResult, string> = {
+  ok: 'accessOk',
+  unauthorized: 'accessUnauthorized',
+  forbidden: 'accessForbidden',
+  'not-found': 'accessNotFound',
+  blocked: 'accessBlocked',
+  other: 'accessOther',
+};
