@@ -43,7 +43,7 @@ describe('onboarding state', () => {
     const s = withIds(emptyState(), { workspaceId: WS, organizationId: ORG }, cap);
     const raw = {
       ...structuredClone(s),
-      settings: { consoleHost: 'evil.example', instanceName: '', keyTtlMinutes: 9999 },
+      settings: { consoleHost: 'https://evil.example/', instanceName: '', keyTtlMinutes: 9999 },
     };
     const m = migrate(raw);
     expect(m.reset).toBe(false);
