@@ -13,7 +13,20 @@ export function normalizeLabel(s: string): string {
 /** The same wording with every space removed, so "ワークスペース ID" and "ワークスペースID" are equal. */
 export const compactLabel = (s: string): string => normalizeLabel(s).replace(/\s+/g, '');
 
-export function labelMatcher(wordings: readonly string[]): (text: string) => boolean {
-  const set = new Set(wordings.map(compactLabel));
-  return (text: string) => text.length <= 80 && set.has(compactLabel(text));
+export interface LabelMatcher {
+  (text: string): boolean;
+  /** Could this text be part of a label split across elements ("Workspace" of "Workspace ID")? */
+  part(text: string): boolean;
+}
+
+export function labelMatcher(wordings: readonly string[]): LabelMatcher {
+  const list = wordings.map(compactLabel);
+  const set = new Set(list);
+  const matches = ((text: string) => text.length <= 80 && set.has(compactLabel(text))) as LabelMatcher;
+  matches.part = (text: string) => {
+    if (text.length > 80) return false;
+    const c = compactLabel(text);
+    return c.length > 0 && list.some((w) => w.includes(c));
+  };
+  return matches;
 }

@@ -22,6 +22,11 @@ export type FieldResult =
 export interface FieldSpec {
   /** Does this short text name the field? */
   isLabel: (text: string) => boolean;
+  /**
+   * Could this text be a piece of the field's label? Text nodes that cannot are skipped without
+   * looking at their ancestors, which keeps a read linear on big pages. Absent: every text is looked at.
+   */
+  isLabelPart?: (text: string) => boolean;
   /** Does this short text name any field the page may show (used to stop at the next label)? */
   isAnyLabel: (text: string) => boolean;
   /** Full-format tokens in a text. */
@@ -218,6 +223,7 @@ export function findLabels(spec: FieldSpec, root: ParentNode): Element[] {
   for (const t of textNodes(root as Node)) {
     const raw = t.textContent ?? '';
     if (!raw.trim() || raw.length > 200) continue;
+    if (spec.isLabelPart && !spec.isLabelPart(raw)) continue;
     let el: Element | null = t.parentElement;
     for (let up = 0; el && up < 3; up++, el = el.parentElement) {
       const txt = el.textContent ?? '';

@@ -9,8 +9,10 @@ export type WorkspaceIdsResult = Record<IdField, FieldResult>;
 const isAnyIdLabel = labelMatcher([...ID_LABELS.workspaceId, ...ID_LABELS.organizationId]);
 
 export function idFieldSpec(field: IdField, labels: readonly string[] = ID_LABELS[field]): FieldSpec {
+  const isLabel = labelMatcher(labels);
   return {
-    isLabel: labelMatcher(labels),
+    isLabel,
+    isLabelPart: isLabel.part,
     isAnyLabel: isAnyIdLabel,
     tokens: (text) => idTokens(field, text),
     canonical: (v) => canonicalId(field, v),
