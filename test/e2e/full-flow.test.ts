@@ -122,5 +122,10 @@ describe('the whole flow', () => {
     expect(filesContaining(h.profileDir, KEY_PART)).toEqual([]);
     expect(h.consoleMessages.filter((m) => m.includes(KEY_PART))).toEqual([]);
     expect(h.requests.filter((u) => u.includes(KEY_PART))).toEqual([]);
+    // on the network, the key went only into the access check's Authorization header
+    const carried = h.fullRequests.filter((r) => JSON.stringify(r).includes(KEY_PART));
+    expect(carried.map((r) => new URL(r.url).host)).toEqual(['api.chatgpt.com']);
+    expect(carried[0]?.headers.authorization).toBe(`Bearer ${FLOW_KEY}`);
+    expect(carried[0]?.body).toBe('');
   });
 });

@@ -31,6 +31,8 @@ export interface Harness {
   consoleMessages: string[];
   /** Every URL the browser asked for. */
   requests: string[];
+  /** Every request in full: URL, headers and body. */
+  fullRequests: { url: string; headers: Record<string, string>; body: string }[];
   /** Serve `body` at `url` (exact URL, or URL without its fragment). */
   serve(url: string, page: Served | string): void;
   openPopup(): Promise<Page>;
@@ -106,7 +108,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     p.on('console', record(p.url() || 'page'));
     p.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
   });
-  context.on('request', (r) => requests.push(r.url()));
+  const fullRequests: Harness['fullRequests'] = [];
+  context.on('request', (r) => {
+    requests.push(r.url());
+    fullRequests.push({ url: r.url(), headers: r.headers(), body: r.postData() ?? '' });
+  });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!/^https?:/.test(url)) return route.continue(); // the extension's own files
@@ -135,6 +141,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     profileDir,
     consoleMessages,
     requests,
+    fullRequests,
     serve(url, page) {
       pages.set(withoutFragment(url), typeof page === 'string' ? { body: page } : page);
     },

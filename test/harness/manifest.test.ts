@@ -1,5 +1,5 @@
 /** The built manifests: narrow, nothing web-accessible to the sites, every permission justified. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHATGPT_HOST } from '../../src/core/sites/chatgpt';
@@ -68,6 +68,25 @@ describe.each([
     const csp: string = m.content_security_policy.extension_pages;
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+});
+
+describe('extension pages', () => {
+  it('load only their own scripts: no inline script, no remote code', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const dir = resolve(ROOT, 'dist', browser);
+      const html = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+      expect(html.length).toBeGreaterThanOrEqual(2);
+      for (const f of html) {
+        const text = readFileSync(resolve(dir, f), 'utf8');
+        for (const m of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+          expect(m[1], `${f}: a script without src`).toMatch(/\ssrc="\/[^"]+"/);
+          expect((m[2] ?? '').trim(), `${f}: inline script`).toBe('');
+        }
+        expect(text, `${f}: remote resource`).not.toMatch(/(src|href)="(https?:)?\/\//);
+        expect(text, `${f}: inline handler`).not.toMatch(/\son[a-z]+="/);
+      }
+    }
   });
 });
 

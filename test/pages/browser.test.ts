@@ -80,6 +80,7 @@ async function keyDialogCase(c: Extract<PageCase, { kind: 'key-dialog' }>): Prom
 
 async function skyhighCase(c: Extract<PageCase, { kind: 'skyhigh-form' }>): Promise<void> {
   const v = c.values;
+  const requestsBefore = h.fullRequests.length;
   await command({ type: 'settings/set', consoleHost: c.consoleHost, instanceName: v.instanceName });
   await command({ type: 'ids/set', workspaceId: v.workspaceId, organizationId: v.organizationId });
   await command({ type: 'secret/hold', secret: v.apiKey });
@@ -116,6 +117,10 @@ async function skyhighCase(c: Extract<PageCase, { kind: 'skyhigh-form' }>): Prom
     expect(view.lastHandoff?.status).not.toBe('filled');
     expect(view.secretHeldUntil, 'a refused hand-off must not consume the key').not.toBeNull();
   }
+  // the key travels by messages and into the form, never in a URL or a request
+  const part = v.apiKey.slice(12, 40);
+  expect(h.context.pages().filter((p) => p.url().includes(part))).toEqual([]);
+  expect(h.fullRequests.slice(requestsBefore).filter((r) => JSON.stringify(r).includes(part))).toEqual([]);
 }
 
 describe('page captures (Chromium)', () => {
