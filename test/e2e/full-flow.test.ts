@@ -127,5 +127,16 @@ describe('the whole flow', () => {
     expect(carried.map((r) => new URL(r.url).host)).toEqual(['api.chatgpt.com']);
     expect(carried[0]?.headers.authorization).toBe(`Bearer ${FLOW_KEY}`);
     expect(carried[0]?.body).toBe('');
+    // and the extension asked the sites for nothing of its own: every request is a page the admin
+    // opened, the browser's own favicon fetch, or the access check
+    const opened = new Set([SETTINGS_URL, FLOW_URL, CONSOLE_URL.split('#')[0]]);
+    const others = h.requests.filter(
+      (u) =>
+        !u.startsWith('chrome-extension://') &&
+        !opened.has(u) &&
+        !u.endsWith('/favicon.ico') &&
+        !u.startsWith('https://api.chatgpt.com/v1/compliance/'),
+    );
+    expect(others).toEqual([]);
   });
 });

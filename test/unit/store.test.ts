@@ -1,0 +1,50 @@
+/** The background's storage with a fake browser: the secret's lifetime, and concurrent updates. */
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+
+const { forgetSecret, heldSecret, holdSecret, loadState, update, view } = await import('../../src/background/store');
+const { withIds } = await import('../../src/core/state');
+
+const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
+const WS1 = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
+const WS2 = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
+
+describe('background storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the secret in session storage only, and forgets it when its time is up', async () => {
+    const now = 1_000_000;
+    const until = await holdSecret(KEY, 30, now);
+    expect(until).toBe(now + 30 * 60_000);
+    expect(await heldSecret(now + 29 * 60_000)).toEqual({ value: KEY, expiresAt: until });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY);
+    expect(await heldSecret(until)).toBeNull();
+    // expired means gone, not just hidden
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('forgets on request, and the view never carries the secret', async () => {
+    await holdSecret(KEY, 30);
+    expect(JSON.stringify(await view())).not.toContain(KEY);
+    expect((await view()).secretHeldUntil).toBeGreaterThan(Date.now());
+    await forgetSecret();
+    expect(await heldSecret()).toBeNull();
+  });
+
+  it('loses nothing when two captures update the record at once', async () => {
+    const cap = { at: 1, from: 'x' };
+    await Promise.all([
+      update((s) => withIds(s, { workspaceId: WS1 }, cap)),
+      update((s) => withIds(s, { workspaceId: WS2 }, cap)),
+    ]);
+    expect(Object.keys((await loadState()).records).sort()).toEqual([WS2, WS1].sort());
+  });
+
+  it('resets a corrupt record and says so once', async () => {
+    await fakeBrowser.storage.local.set({ onboarding: { version: 1, records: { nope: 1 } } });
+    expect((await loadState()).records).toEqual({});
+    expect((await view()).notice).toBe('state-reset');
+  });
+});
