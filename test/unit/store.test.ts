@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { forgetSecret, heldSecret, holdSecret, loadState, update, view } = await import('../../src/background/store');
+const { forgetSecret, heldSecret, holdSecret, loadState, update, view } = await import(
+  '../../src/background/store'
+);
 const { withIds } = await import('../../src/core/state');
 
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
