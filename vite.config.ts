@@ -11,6 +11,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 
 export const CONTENT_SCRIPTS = [
+  'src/content/platform-org.ts',
+  'src/content/key-form.ts',
   'src/content/workspace-ids.ts',
   'src/content/key-dialog.ts',
   'src/content/skyhigh-fill.ts',

@@ -22,6 +22,7 @@ import {
   withCreatedBy,
   withIds,
   withKey,
+  withKeyForm,
   withMark,
   withoutRecord,
   withPlatformOrg,
@@ -33,10 +34,12 @@ import {
   forgetSecret,
   heldSecret,
   holdSecret,
+  keyForm,
   loadState,
   pendingHandoff,
   rememberConsoleTab,
   setHandoff,
+  setKeyForm,
   update,
   view,
 } from './store';
@@ -72,10 +75,28 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
     }
     case 'key/captured': {
       const { type: _t, keyLast4, keyName, ...rest } = message;
+      // what the create form showed in this tab (noted by the key-form script) joins the key
+      const form = (await keyForm(sender.tab?.id, now)) ?? {};
+      const name = keyName ?? form.keyName;
       const state = await update((s) =>
-        withKey(s, { last4: keyLast4, name: keyName, ...rest, at: now, from: pageOf(sender.url ?? '') }),
+        withKey(s, {
+          last4: keyLast4,
+          ...(name ? { name } : {}),
+          ...(form.ownerType ? { ownerType: form.ownerType } : {}),
+          ...(form.project ? { project: form.project } : {}),
+          ...(form.permissions ? { permissions: form.permissions } : {}),
+          ...rest,
+          at: now,
+          from: pageOf(sender.url ?? ''),
+        }),
       );
-      return { ok: true, keyTtlMinutes: state.settings.keyTtlMinutes };
+      return { ok: true, keyTtlMinutes: state.settings.keyTtlMinutes, ...(name ? { keyName: name } : {}) };
+    }
+    case 'key/form': {
+      const { type: _t, ...form } = message;
+      await setKeyForm(sender.tab?.id, form, now);
+      await update((s) => withKeyForm(s, form, now));
+      return { ok: true };
     }
     case 'key/created-by':
       await update((s) => withCreatedBy(s, message.keyLast4, message.createdBy));

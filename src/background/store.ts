@@ -3,7 +3,14 @@
  * pending hand-off in storage.session (memory only, not readable by content scripts).
  */
 import browser from 'webextension-polyfill';
-import { migrate, STATE_KEY, type State, type StateView } from '../core/state';
+import {
+  KEY_FORM_WINDOW_MS,
+  type KeyForm,
+  migrate,
+  STATE_KEY,
+  type State,
+  type StateView,
+} from '../core/state';
 
 const SECRET_KEY = 'secret';
 const HANDOFF_KEY = 'handoff';
@@ -103,4 +110,19 @@ export async function view(): Promise<StateView> {
 export async function forgetEverything(): Promise<void> {
   await browser.storage.local.clear();
   await browser.storage.session.clear();
+}
+
+/** The create form's last note, per tab (memory only), until the secret it leads to is shown. */
+export async function keyForm(tabId: number | undefined, now = Date.now()): Promise<KeyForm | null> {
+  if (tabId === undefined) return null;
+  const entry = (await browser.storage.session.get(`keyForm:${tabId}`))[`keyForm:${tabId}`] as
+    | (KeyForm & { at: number })
+    | undefined;
+  if (!entry || now - entry.at > KEY_FORM_WINDOW_MS) return null;
+  const { at: _at, ...form } = entry;
+  return form;
+}
+
+export async function setKeyForm(tabId: number | undefined, form: KeyForm, now = Date.now()): Promise<void> {
+  if (tabId !== undefined) await browser.storage.session.set({ [`keyForm:${tabId}`]: { ...form, at: now } });
 }

@@ -3,9 +3,17 @@
  * messaging wrapper that stops everything quietly once the extension is reloaded or removed
  * ("Extension context invalidated" never reaches the page's console).
  */
-import browser from 'webextension-polyfill';
+import type { Browser } from 'webextension-polyfill';
 import type { Message } from '../core/messages';
 import { onPageVisits as visits } from '../core/visits';
+
+/**
+ * The extension API without the polyfill (3 KB gzipped in every content script): content scripts use
+ * only what Chrome's `chrome.*` and Firefox's `browser.*` offer alike, with promises
+ * (runtime.id, runtime.sendMessage, runtime.onMessage with a synchronous sendResponse, i18n).
+ */
+const g = globalThis as { browser?: Browser; chrome?: Browser };
+export const ext = (g.browser ?? g.chrome) as Browser;
 
 /** Aborted when the extension goes away under this page. */
 const life = new AbortController();
@@ -13,7 +21,7 @@ export const lifeSignal = life.signal;
 
 export function alive(): boolean {
   try {
-    if (browser.runtime?.id) return true;
+    if (ext.runtime?.id) return true;
   } catch {
     // context invalidated
   }
@@ -25,7 +33,7 @@ export function alive(): boolean {
 export async function send<T = unknown>(message: Message): Promise<T | undefined> {
   if (!alive()) return undefined;
   try {
-    return (await browser.runtime.sendMessage(message)) as T;
+    return (await ext.runtime.sendMessage(message)) as T;
   } catch {
     alive();
     return undefined;
@@ -34,7 +42,7 @@ export async function send<T = unknown>(message: Message): Promise<T | undefined
 
 export function t(key: string, substitutions?: string | string[]): string {
   try {
-    return browser.i18n.getMessage(key, substitutions) || key;
+    return ext.i18n.getMessage(key, substitutions) || key;
   } catch {
     return key;
   }

@@ -3,13 +3,12 @@
  * copy buttons, wait for the ChatGPT instance form and fill it. Only on the configured host over
  * https, only once per request, never a control it did not match.
  */
-import browser from 'webextension-polyfill';
 import { fillConsolePage } from '../core/outcomes';
 import { formIsPresent, type HandoffValues, matchFields } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, mayFill } from '../core/sites/skyhigh';
 import { watchDom } from '../core/watch';
 import { HandoffPanel } from './handoff-panel';
-import { alive, lifeSignal, send } from './runtime';
+import { alive, ext, lifeSignal, send } from './runtime';
 
 const WAIT_FOR_FORM_MS = 10 * 60_000;
 
@@ -50,13 +49,18 @@ async function askForValues(): Promise<void> {
   await send({ type: 'skyhigh/filled', ...result });
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!alive()) return undefined;
+ext.runtime.onMessage.addListener(((
+  message: unknown,
+  _sender: unknown,
+  sendResponse: (answer: string) => void,
+) => {
+  if (!alive()) return false;
   const m = message as { type?: unknown; host?: unknown } | null;
   if (m?.type !== 'handoff/requested' || typeof m.host !== 'string' || !mayFill(location.href, m.host))
-    return undefined;
+    return false;
   void askForValues();
-  return Promise.resolve('ok');
-});
+  sendResponse('ok');
+  return false;
+}) as unknown as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
 
 void askForValues();

@@ -28,6 +28,14 @@ export type Message =
       organization?: string;
     }
   | { type: 'key/created-by'; keyLast4: string; createdBy: string }
+  /** What the create-key form shows now (before the secret exists). */
+  | {
+      type: 'key/form';
+      keyName?: string;
+      ownerType?: 'you' | 'service-account';
+      project?: string;
+      permissions?: string;
+    }
   | { type: 'key/hold'; secret: string }
   | { type: 'key/forget' }
   | { type: 'key/copied'; keyLast4: string }
@@ -56,6 +64,7 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'platform/org-found': 'openai-keys',
   'key/captured': 'openai-keys',
   'key/created-by': 'openai-keys',
+  'key/form': 'openai-keys',
   'key/hold': 'openai-keys',
   'key/forget': 'openai-keys',
   'key/copied': 'openai-keys',
@@ -114,6 +123,14 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
           optional(m.permissions, isShortText) &&
           (m.site === 'platform' || m.site === 'admin-console') &&
           optional(m.organization, isShortText),
+      );
+    case 'key/form':
+      return ok(
+        ['keyName', 'ownerType', 'project', 'permissions'],
+        optional(m.keyName, isShortText) &&
+          (m.ownerType === undefined || m.ownerType === 'you' || m.ownerType === 'service-account') &&
+          optional(m.project, isShortText) &&
+          optional(m.permissions, isShortText),
       );
     case 'key/created-by':
       return ok(['keyLast4', 'createdBy'], isLast4(m.keyLast4) && isShortText(m.createdBy));

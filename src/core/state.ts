@@ -127,6 +127,30 @@ export function withKey(prev: State, key: KeyInfo): State {
   return state;
 }
 
+export interface KeyForm {
+  keyName?: string;
+  ownerType?: 'you' | 'service-account';
+  project?: string;
+  permissions?: string;
+}
+
+/** How long the form's choices belong to the key whose secret is shown next. */
+export const KEY_FORM_WINDOW_MS = 10 * 60_000;
+
+/**
+ * What the create form showed, added to a key captured moments before the form's note arrived
+ * (the two come from two content scripts). Never overrides what the secret view itself showed.
+ */
+export function withKeyForm(prev: State, form: KeyForm, at: number): State {
+  const state = structuredClone(prev);
+  const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
+  if (!key || at - key.at > 60_000 || at < key.at - 60_000) return state;
+  if (form.keyName && !key.name) key.name = form.keyName;
+  for (const f of ['ownerType', 'project', 'permissions'] as const)
+    if (form[f] && !key[f]) Object.assign(key, { [f]: form[f] });
+  return state;
+}
+
 /** The CREATED BY name, for the key with these last 4 characters only. */
 export function withCreatedBy(prev: State, last4: string, createdBy: string): State {
   const state = structuredClone(prev);
