@@ -15,6 +15,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'bench',
+          include: ['test/bench/*.run.ts'],
+          environment: 'node',
+          testTimeout: 170_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'demo',
           include: ['test/demo/*.demo.ts'],
           environment: 'node',

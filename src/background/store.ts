@@ -95,10 +95,12 @@ export async function rememberConsoleTab(tabId: number): Promise<void> {
 }
 
 export async function view(): Promise<StateView> {
-  const state = await loadState();
-  const held = await heldSecret();
-  const handoff = await pendingHandoff();
-  const notice = (await browser.storage.session.get(NOTICE_KEY))[NOTICE_KEY];
+  const [state, held, handoff, notice] = await Promise.all([
+    loadState(),
+    heldSecret(),
+    pendingHandoff(),
+    browser.storage.session.get(NOTICE_KEY).then((r) => r[NOTICE_KEY]),
+  ]);
   return {
     state,
     secretHeldUntil: held?.expiresAt ?? null,

@@ -34,6 +34,12 @@ const VALUE_ATTRS = new Set([
   'style',
 ]);
 
+const VALUE_CARRIER = 'input, [title], [aria-label], [data-value]';
+
+/** A value may hide in an input or an attribute; only a node with children needs a query. */
+const mayCarryValue = (el: Element): boolean =>
+  el.matches(VALUE_CARRIER) || (el.firstElementChild !== null && el.querySelector(VALUE_CARRIER) !== null);
+
 export function idsMutationRelevant(records: MutationRecord[]): boolean {
   for (const r of records) {
     if (r.type === 'attributes') {
@@ -45,12 +51,13 @@ export function idsMutationRelevant(records: MutationRecord[]): boolean {
       if (HINT.test(r.target.textContent ?? '')) return true;
       continue;
     }
-    for (const n of r.addedNodes) {
-      if (HINT.test((n.textContent ?? '').slice(0, 200_000))) return true;
-      if (n.nodeType === 1 && (n as Element).querySelector?.('input, [title], [aria-label], [data-value]'))
-        return true;
+    // added nodes may bring a value; removed ones may take away a competing one
+    for (const list of [r.addedNodes, r.removedNodes]) {
+      for (const n of list) {
+        if (HINT.test((n.textContent ?? '').slice(0, 200_000))) return true;
+        if (n.nodeType === 1 && mayCarryValue(n as Element)) return true;
+      }
     }
-    if (r.removedNodes.length > 0) return true; // a competing value may have gone
   }
   return false;
 }
@@ -80,8 +87,9 @@ export async function runIdsVisit(
     root,
     signal,
     timeoutMs: giveUpMs,
-    minIntervalMs: 50,
-    relevant: idsMutationRelevant,
+    // the settings page can be a busy single-page app: pause between reads rather than sift records
+    minIntervalMs: 250,
+    pauseWhileBusy: true,
     read: () => {
       latest = readWorkspaceIds(root);
       if (latest.workspaceId.status === 'found' && latest.organizationId.status === 'found') return latest;

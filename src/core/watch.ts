@@ -13,12 +13,26 @@ export interface WatchOptions<T> {
   timeoutMs: number;
   /** Reads at most this often; a change inside the interval is read at its end. */
   minIntervalMs?: number;
+  /**
+   * On a busy page, stop observing for `minIntervalMs` after each read and read once when the pause
+   * ends: the page's changes then cost nothing in between (no mutation records at all), and a value
+   * is still read at most `minIntervalMs` after it appears. `relevant` is then not consulted.
+   */
+  pauseWhileBusy?: boolean;
 }
 
 export type WatchOutcome<T> = { status: 'done'; value: T } | { status: 'timeout' } | { status: 'aborted' };
 
 export function watchDom<T>(opts: WatchOptions<T>): Promise<WatchOutcome<T>> {
-  const { root, signal, read, relevant = () => true, timeoutMs, minIntervalMs = 0 } = opts;
+  const {
+    root,
+    signal,
+    read,
+    relevant = () => true,
+    timeoutMs,
+    minIntervalMs = 0,
+    pauseWhileBusy = false,
+  } = opts;
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ status: 'aborted' });
     const stop = new AbortController();
@@ -50,8 +64,26 @@ export function watchDom<T>(opts: WatchOptions<T>): Promise<WatchOutcome<T>> {
     attempt();
     if (stop.signal.aborted) return;
     const Observer = (view as typeof globalThis).MutationObserver;
+    const options: MutationObserverInit = {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+    };
     observer = new Observer((records) => {
-      if (stop.signal.aborted || !relevant(records)) return;
+      if (stop.signal.aborted) return;
+      if (pauseWhileBusy) {
+        attempt();
+        if (stop.signal.aborted) return;
+        observer?.disconnect();
+        trailing = setTimeout(() => {
+          trailing = undefined;
+          attempt(); // whatever changed during the pause
+          if (!stop.signal.aborted) observer?.observe(root, options);
+        }, minIntervalMs);
+        return;
+      }
+      if (!relevant(records)) return;
       const wait = lastRead + minIntervalMs - Date.now();
       if (wait <= 0) attempt();
       else if (trailing === undefined) {
@@ -61,7 +93,7 @@ export function watchDom<T>(opts: WatchOptions<T>): Promise<WatchOutcome<T>> {
         }, wait);
       }
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+    observer.observe(root, options);
     timer = setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
   });
 }

@@ -60,6 +60,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** More Chromium switches. */
   args?: string[];
+  /** false: the same browser without the extension (to measure what it costs a page). */
+  extension?: boolean;
 }
 
 /**
@@ -87,8 +89,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(options.extension === false
+        ? []
+        : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -129,9 +132,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       await route.abort();
     }
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  worker.on('console', record('service-worker'));
-  const extensionId = new URL(worker.url()).host;
+  // without the extension there is no worker: sw(), storage() and openPopup() are then unusable
+  const worker =
+    options.extension === false
+      ? (undefined as unknown as Worker)
+      : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  worker?.on('console', record('service-worker'));
+  const extensionId = worker ? new URL(worker.url()).host : '';
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 
   const h: Harness = {
