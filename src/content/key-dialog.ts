@@ -7,11 +7,8 @@ import { readKeyDialog } from '../core/readers/key-dialog';
 import { findCreatedBy } from '../core/readers/keys-list';
 import { readOrgPicker } from '../core/readers/org-picker';
 import { isKeyPageUrl, keySiteOf } from '../core/sites/openai';
-import { watchDom } from '../core/watch';
 import { Reminder } from './reminder';
-import { onPageVisits, send } from './runtime';
-
-const WATCH_MS = 60 * 60_000;
+import { followPage, onPageVisits, send } from './runtime';
 
 async function visitKeyPage(signal: AbortSignal): Promise<void> {
   const site = keySiteOf(location.href);
@@ -62,16 +59,7 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
     }
   };
 
-  await watchDom({
-    root: document.documentElement,
-    signal,
-    timeoutMs: WATCH_MS,
-    minIntervalMs: 50,
-    read: () => {
-      read();
-      return undefined;
-    },
-  });
+  await followPage(signal, read);
   // (assigned in callbacks: TypeScript cannot see it)
   (reminder as Reminder | null)?.close();
 }

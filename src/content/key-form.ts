@@ -5,11 +5,8 @@
  */
 import { findCreateForm, readCreateForm } from '../core/readers/create-form';
 import { isKeyPageUrl } from '../core/sites/openai';
-import { watchDom } from '../core/watch';
 import { KeyGuide } from './key-guide-panel';
-import { onPageVisits, send } from './runtime';
-
-const WATCH_MS = 60 * 60_000;
+import { followPage, onPageVisits, send } from './runtime';
 
 async function visit(signal: AbortSignal): Promise<void> {
   let guide: KeyGuide | null = null;
@@ -43,16 +40,7 @@ async function visit(signal: AbortSignal): Promise<void> {
   for (const type of ['pointerdown', 'click', 'keydown'] as const) {
     window.addEventListener(type, note, { capture: true, signal });
   }
-  await watchDom({
-    root: document.documentElement,
-    signal,
-    timeoutMs: WATCH_MS,
-    minIntervalMs: 50,
-    read: () => {
-      note();
-      return undefined;
-    },
-  });
+  await followPage(signal, note);
   (guide as KeyGuide | null)?.close();
 }
 

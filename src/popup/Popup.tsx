@@ -281,16 +281,7 @@ function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'>
             setPasted('');
           }}
         >
-          <label>
-            {t('pasteKeyLabel')}
-            <input
-              type="password"
-              autocomplete="off"
-              spellcheck={false}
-              value={pasted}
-              onInput={(e) => setPasted((e.target as HTMLInputElement).value)}
-            />
-          </label>
+          <SecretInput label={t('pasteKeyLabel')} value={pasted} onInput={setPasted} />
           <div class="row">
             <button type="submit" class="secondary" disabled={!pasted.trim()}>
               {t('holdKey')}
@@ -349,18 +340,7 @@ function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>)
   };
   return (
     <form onSubmit={submit}>
-      {!held && (
-        <label>
-          {t('accessPasteLabel')}
-          <input
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            value={pasted}
-            onInput={(e) => setPasted((e.target as HTMLInputElement).value)}
-          />
-        </label>
-      )}
+      {!held && <SecretInput label={t('accessPasteLabel')} value={pasted} onInput={setPasted} />}
       <div class="row">
         <button type="submit" disabled={busy}>
           {t('checkAccess')}
@@ -378,5 +358,29 @@ function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>)
         </p>
       )}
     </form>
+  );
+}
+
+/** A key typed or pasted into the popup: masked, never autocompleted or spell-checked. */
+function SecretInput({
+  label,
+  value,
+  onInput,
+}: {
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        autocomplete="off"
+        spellcheck={false}
+        value={value}
+        onInput={(e) => onInput((e.target as HTMLInputElement).value)}
+      />
+    </label>
   );
 }

@@ -3,10 +3,12 @@
  * loaded from dist/chrome, and every third-party page served from a capture with `context.route`
  * (no network, no certificates).
  */
+
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 // The service worker's own global, used only inside worker.evaluate callbacks.
 // biome-ignore lint/suspicious/noExplicitAny: chrome.* is untyped here on purpose (no @types/chrome)
@@ -295,4 +297,26 @@ export async function focusedName(page: Page): Promise<string | null> {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after, and (by default) reset
+ * before each test. The returned object stands for the launched harness.
+ */
+export function useHarness(options: LaunchOptions = {}, { resetEach = true } = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await launch(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  if (resetEach) beforeEach(async () => current?.reset());
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!current) throw new Error('the harness is used before it was launched');
+      const value = current[key as keyof Harness];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }

@@ -2,9 +2,9 @@
  * The promises against the pages' own scripts, look-alike hosts and broken state. Each test here is
  * named in SECURITY.md.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capture, SETTINGS_URL, stateOf } from './flows';
-import { accessibleNames, type Harness, launch, sleep, until } from './harness';
+import { accessibleNames, sleep, until, useHarness } from './harness';
 
 const KEY =
   'sk-proj-Hq2Lr8Tz5Wc1Yv7Nb3Mk9Pd6Sf0Gj4Xa2Ue8Io5Kt1Rw7Ey3Qn9Zb6Vc4Lm0Hs8Jd2Fg5Ap1Ox7Ki3Uy9Tr6We0Qz';
@@ -42,16 +42,7 @@ const HOSTILE_KEY_PAGE = `<!doctype html><html><body><main><h1>API keys</h1></ma
 </script></body></html>`;
 
 describe('hostile pages, look-alike hosts, broken state', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
-  });
+  const h = useHarness();
 
   it('a page script that fakes a secret dialog and clicks everything gets no stored secret and no hand-off', async () => {
     h.serve('https://platform.openai.com/api-keys', HOSTILE_KEY_PAGE);

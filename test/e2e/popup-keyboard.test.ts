@@ -1,23 +1,14 @@
 /** The popup and the options page with the keyboard alone. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stateOf } from './flows';
-import { focusedName, type Harness, launch, tabTo } from './harness';
+import { focusedName, tabTo, useHarness } from './harness';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 
 describe('keyboard alone', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
-  });
+  const h = useHarness();
 
   it('works through the popup: marks, the key for the hand-off, the summary', async () => {
     const popup = await h.openPopup();

@@ -1,12 +1,12 @@
 /** The chip on the settings page: saved, missing (pick / paste with the keyboard alone), mismatch. */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { capture, SETTINGS_URL, stateOf } from './flows';
-import { accessibleNames, focusedName, type Harness, launch, tabTo, until } from './harness';
+import { accessibleNames, focusedName, tabTo, until, useHarness } from './harness';
 
 const SETTINGS = SETTINGS_URL;
 
-let h: Harness;
+const h = useHarness();
 
 const state = () => stateOf(h);
 
@@ -18,16 +18,6 @@ async function openSettings(name: string): Promise<Page> {
 }
 
 describe('workspace IDs chip', () => {
-  beforeAll(async () => {
-    h = await launch();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await h.reset();
-  });
-
   it('says both IDs were saved, and offers to forget them', async () => {
     const page = await openSettings('en-general-dl');
     const heading = await until(async () => {
