@@ -26,28 +26,31 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   const h = useHarness();
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`popup, ${scheme} mode`, async () => {
-      const popup = await h.openPopup();
-      // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
-      await popup.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), {
-        type: 'ids/set',
-        workspaceId: 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0',
-        organizationId: 'org-p13k3klgno5cqxbf0q8hpgrk',
-      });
-      await popup.emulateMedia({ colorScheme: scheme });
-      await popup.reload();
-      await popup.locator('.steps').waitFor();
-      await popup.locator('[data-step="email"] summary').click();
-      expect(await violations(popup)).toEqual([]);
+  async function popup(scheme: 'light' | 'dark'): Promise<string[]> {
+    const page = await h.openPopup();
+    // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
+    await page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), {
+      type: 'ids/set',
+      workspaceId: 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0',
+      organizationId: 'org-p13k3klgno5cqxbf0q8hpgrk',
     });
-
-    it(`options page, ${scheme} mode`, async () => {
-      const options = await h.context.newPage();
-      await options.emulateMedia({ colorScheme: scheme });
-      await options.goto(h.extensionUrl('src/options/index.html'));
-      await options.locator('select').waitFor();
-      expect(await violations(options)).toEqual([]);
-    });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.reload();
+    await page.locator('.steps').waitFor();
+    await page.locator('[data-step="email"] summary').click();
+    return violations(page);
   }
+
+  async function options(scheme: 'light' | 'dark'): Promise<string[]> {
+    const page = await h.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(h.extensionUrl('src/options/index.html'));
+    await page.locator('select').waitFor();
+    return violations(page);
+  }
+
+  it('popup, light mode', async () => expect(await popup('light')).toEqual([]));
+  it('popup, dark mode', async () => expect(await popup('dark')).toEqual([]));
+  it('options page, light mode', async () => expect(await options('light')).toEqual([]));
+  it('options page, dark mode', async () => expect(await options('dark')).toEqual([]));
 });
