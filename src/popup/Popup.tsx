@@ -234,7 +234,7 @@ function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
       )}
       <details>
         <summary>{t('showEmail')}</summary>
-        <pre class="email" data-email="body" tabIndex={0} aria-label={t('showEmail')}>
+        <pre class="email" data-email="body">
           {emailText(email)}
         </pre>
       </details>
