@@ -2,7 +2,6 @@
  * platform.openai.com organisation settings: read the API platform's Organization ID, and warn when
  * it differs from the one in ChatGPT admin settings (a documented cause of failed connections).
  */
-import { idsMutationRelevant } from '../core/ids-visit';
 import { foundValue, readPlatformOrg } from '../core/readers/workspace-ids';
 import { isPlatformOrgUrl } from '../core/sites/openai';
 import { watchDom } from '../core/watch';
@@ -15,8 +14,7 @@ async function visitOrgPage(signal: AbortSignal): Promise<void> {
     root: document.body ?? document.documentElement,
     signal,
     timeoutMs: 15_000,
-    minIntervalMs: 50,
-    relevant: idsMutationRelevant,
+    minIntervalMs: 250,
     read: () => foundValue(readPlatformOrg(document.body ?? document.documentElement)) ?? undefined,
   });
   if (outcome.status !== 'done') return;

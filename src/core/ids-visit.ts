@@ -20,48 +20,6 @@ export interface IdsVisitOptions {
   settledMs?: number;
 }
 
-/** Worth a new read? Only changes that bring an ID-like value, a label, or a value-carrying attribute. */
-const HINT = /[0-9a-f]{8}-[0-9a-f]{4}|org-[a-z0-9]{4}|\bid\b|kennung|identifi|…/i;
-const VALUE_ATTRS = new Set([
-  'title',
-  'aria-label',
-  'value',
-  'data-value',
-  'data-clipboard-text',
-  'data-copy',
-  'hidden',
-  'aria-hidden',
-  'style',
-]);
-
-const VALUE_CARRIER = 'input, [title], [aria-label], [data-value]';
-
-/** A value may hide in an input or an attribute; only a node with children needs a query. */
-const mayCarryValue = (el: Element): boolean =>
-  el.matches(VALUE_CARRIER) || (el.firstElementChild !== null && el.querySelector(VALUE_CARRIER) !== null);
-
-export function idsMutationRelevant(records: MutationRecord[]): boolean {
-  for (const r of records) {
-    if (r.type === 'attributes') {
-      if (r.attributeName && (VALUE_ATTRS.has(r.attributeName) || r.attributeName.startsWith('data-')))
-        return true;
-      continue;
-    }
-    if (r.type === 'characterData') {
-      if (HINT.test(r.target.textContent ?? '')) return true;
-      continue;
-    }
-    // added nodes may bring a value; removed ones may take away a competing one
-    for (const list of [r.addedNodes, r.removedNodes]) {
-      for (const n of list) {
-        if (HINT.test((n.textContent ?? '').slice(0, 200_000))) return true;
-        if (n.nodeType === 1 && mayCarryValue(n as Element)) return true;
-      }
-    }
-  }
-  return false;
-}
-
 const foundOf = (r: WorkspaceIdsResult) => ({
   ...(r.workspaceId.status === 'found' ? { workspaceId: r.workspaceId.value } : {}),
   ...(r.organizationId.status === 'found' ? { organizationId: r.organizationId.value } : {}),
@@ -87,9 +45,8 @@ export async function runIdsVisit(
     root,
     signal,
     timeoutMs: giveUpMs,
-    // the settings page can be a busy single-page app: pause between reads rather than sift records
+    // the settings page can be a busy single-page app: at most four reads a second
     minIntervalMs: 250,
-    pauseWhileBusy: true,
     read: () => {
       latest = readWorkspaceIds(root);
       if (latest.workspaceId.status === 'found' && latest.organizationId.status === 'found') return latest;
