@@ -142,27 +142,32 @@ export const KEY_FORM_WINDOW_MS = 10 * 60_000;
  * (the two come from two content scripts). Never overrides what the secret view itself showed.
  */
 export function withKeyForm(prev: State, form: KeyForm, at: number): State {
-  const state = structuredClone(prev);
-  const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
-  if (!key || at - key.at > 60_000 || at < key.at - 60_000) return state;
-  if (form.keyName && !key.name) key.name = form.keyName;
-  for (const f of ['ownerType', 'project', 'permissions'] as const)
-    if (form[f] && !key[f]) Object.assign(key, { [f]: form[f] });
-  return state;
+  return withCurrentKey(prev, (key) => {
+    if (at - key.at > 60_000 || at < key.at - 60_000) return;
+    if (form.keyName && !key.name) key.name = form.keyName;
+    for (const f of ['ownerType', 'project', 'permissions'] as const)
+      if (form[f] && !key[f]) Object.assign(key, { [f]: form[f] });
+  });
 }
 
 /** The CREATED BY name, for the key with these last 4 characters only. */
 export function withCreatedBy(prev: State, last4: string, createdBy: string): State {
-  const state = structuredClone(prev);
-  const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
-  if (key && key.last4 === last4) key.createdBy = createdBy;
-  return state;
+  return withCurrentKey(prev, (key) => {
+    if (key.last4 === last4) key.createdBy = createdBy;
+  });
 }
 
 export function withCopied(prev: State, last4: string, at: number): State {
+  return withCurrentKey(prev, (key) => {
+    if (key.last4 === last4) key.copiedAt = at;
+  });
+}
+
+/** A copy of the state with `change` applied to its current key, if there is one. */
+function withCurrentKey(prev: State, change: (key: KeyInfo) => void): State {
   const state = structuredClone(prev);
-  const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
-  if (key && key.last4 === last4) key.copiedAt = at;
+  const key = currentKey(state);
+  if (key) change(key);
   return state;
 }
 
