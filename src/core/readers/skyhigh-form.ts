@@ -50,14 +50,17 @@ export function allControls(root: ParentNode): FillableControl[] {
   return out;
 }
 
+/** A control, or a box (or component) with one in it: the text before it belongs to that one. */
+const holdsControl = (el: Element): boolean =>
+  isFillable(el) || el.shadowRoot !== null || el.querySelector('input, textarea') !== null;
+
 /** Short text just before the control in its box: "Workspace ID" in `<div><span>Workspace ID</span><input></div>`. */
 function nearbyText(el: Element): string {
   let cur: Element | null = el;
   for (let depth = 0; cur && depth < 3; depth++) {
     const texts: string[] = [];
     for (let s = cur.previousSibling; s; s = s.previousSibling) {
-      if (s.nodeType === 1 && allControls(s as Element).length + (isFillable(s as Element) ? 1 : 0) > 0)
-        break;
+      if (s.nodeType === 1 && holdsControl(s as Element)) break;
       const t = (s.textContent ?? '').trim();
       if (t) texts.unshift(t);
     }
