@@ -5,7 +5,7 @@
 import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
-import { HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost, isValidHost } from './sites/skyhigh';
+import { HANDOFF_FIELDS, type HandoffField, isConsoleHost, isKnownConsoleHost } from './sites/skyhigh';
 
 /** Where a message may come from. */
 export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
@@ -170,7 +170,7 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
     case 'settings/set':
       return ok(
         ['consoleHost', 'instanceName', 'keyTtlMinutes'],
-        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isValidHost(v)) &&
+        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isConsoleHost(v)) &&
           optional(m.instanceName, isShortText) &&
           optional(
             m.keyTtlMinutes,

@@ -4,7 +4,7 @@
  */
 import type { AccessCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
-import { DEFAULT_CONSOLE_HOST, isValidHost } from './sites/skyhigh';
+import { DEFAULT_CONSOLE_HOST, isConsoleHost } from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
 export const STATE_KEY = 'onboarding';
@@ -260,7 +260,7 @@ export function migrate(raw: unknown): { state: State; reset: boolean } {
   const s = (r.settings ?? {}) as Partial<Settings>;
   state.settings = {
     consoleHost:
-      typeof s.consoleHost === 'string' && isValidHost(s.consoleHost)
+      typeof s.consoleHost === 'string' && isConsoleHost(s.consoleHost)
         ? s.consoleHost
         : DEFAULT_SETTINGS.consoleHost,
     instanceName:

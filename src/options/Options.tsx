@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { CONSOLE_HOSTS, hostPattern, isKnownConsoleHost, isValidHost } from '../core/sites/skyhigh';
+import { CONSOLE_HOSTS, hostPattern, isConsoleHost, isKnownConsoleHost } from '../core/sites/skyhigh';
 import type { Settings, StateView } from '../core/state';
 import { command, t } from '../ui/api';
 
@@ -42,7 +42,7 @@ export function Options() {
       .toLowerCase()
       .replace(/^https:\/\//, '')
       .replace(/\/.*$/, '');
-    if (!isValidHost(host)) {
+    if (!isConsoleHost(host)) {
       setStatus({ text: t('customHostInvalid'), warn: true });
       return;
     }

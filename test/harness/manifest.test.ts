@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHATGPT_HOST } from '../../src/core/sites/chatgpt';
 import { ADMIN_CONSOLE_HOST, PLATFORM_HOST } from '../../src/core/sites/openai';
-import { CONSOLE_HOSTS } from '../../src/core/sites/skyhigh';
+import { CONSOLE_HOSTS, CUSTOM_CONSOLE_PATTERNS } from '../../src/core/sites/skyhigh';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (p: string) => JSON.parse(readFileSync(resolve(ROOT, p), 'utf8'));
@@ -39,11 +39,17 @@ describe.each([
 
   it('asks for no host at install, and optionally only for one https host the admin chooses', () => {
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_host_permissions ?? []).toEqual(['https://api.chatgpt.com/*', 'https://*/*']);
+    // the access check's API, and a custom tenant console under Skyhigh's own domains: no other host
+    expect(m.optional_host_permissions ?? []).toEqual([
+      'https://api.chatgpt.com/*',
+      ...CUSTOM_CONSOLE_PATTERNS,
+    ]);
+    for (const p of m.optional_host_permissions)
+      expect(p).toMatch(/^https:\/\/(api\.chatgpt\.com|\*\.[a-z.]+)\/\*$/);
     expect(permissionsDoc).toContain(
       '`https://api.chatgpt.com/*` is asked for when the admin clicks **Check access**',
     );
-    expect(permissionsDoc).toContain('`https://*/*`, the latter only so that');
+    for (const p of CUSTOM_CONSOLE_PATTERNS) expect(permissionsDoc).toContain(`\`${p}\``);
   });
 
   it('makes nothing web-accessible to the sites', () => {

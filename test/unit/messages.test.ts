@@ -31,9 +31,9 @@ describe('who sent a message', () => {
   });
 
   it('accepts a custom console host only when it is the configured one', () => {
-    expect(originOf(page('https://casb.example.com/'), ID, EXT, 'casb.example.com')).toBe('skyhigh-console');
-    expect(originOf(page('https://casb.example.com/'), ID, EXT, null)).toBeNull();
-    expect(originOf(page('https://other.example.com/'), ID, EXT, 'casb.example.com')).toBeNull();
+    expect(originOf(page('https://tenant.myshn.net/'), ID, EXT, 'tenant.myshn.net')).toBe('skyhigh-console');
+    expect(originOf(page('https://tenant.myshn.net/'), ID, EXT, null)).toBeNull();
+    expect(originOf(page('https://other.myshn.net/'), ID, EXT, 'tenant.myshn.net')).toBeNull();
   });
 });
 
@@ -107,5 +107,33 @@ describe('admit: schema and sender, together', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a custom Skyhigh tenant console', () => {
+  it('must be a host under one of Skyhigh’s domains, never a documentation site or a look-alike', async () => {
+    const { isConsoleHost } = await import('../../src/core/sites/skyhigh');
+    for (const ok of [
+      'tenant.myshn.net',
+      'www.myshn.eu',
+      'dashboard-au.ui.skyhigh.cloud',
+      'acme.govshn.net',
+    ]) {
+      expect(isConsoleHost(ok), ok).toBe(true);
+    }
+    for (const bad of [
+      'evil.example',
+      'myshn.net',
+      'myshn.net.evil.example',
+      'www.myshn.net.evil.example',
+      'www.xn--mysh-e6d.net',
+      'success.myshn.net',
+      'tenant.myshn.net:8443',
+      'https://tenant.myshn.net',
+    ]) {
+      expect(isConsoleHost(bad), bad).toBe(false);
+    }
+    expect(admit({ type: 'settings/set', consoleHost: 'evil.example' }, popup, ID, EXT).ok).toBe(false);
+    expect(admit({ type: 'settings/set', consoleHost: 'tenant.myshn.net' }, popup, ID, EXT).ok).toBe(true);
   });
 });

@@ -22,9 +22,23 @@ export const isKnownConsoleHost = (host: string): boolean =>
 /** Where the admin starts in the console. */
 export const consoleStartUrl = (host: string): string => `https://${host}/shndash/`;
 
-/** A DNS host name (no IP address, no port, no scheme): what a custom tenant host may be. */
-export function isValidHost(host: string): boolean {
+/** A DNS host name (no IP address, no port, no scheme). */
+function isValidHost(host: string): boolean {
   return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(host);
+}
+
+/** Skyhigh's own domains: a custom tenant console must be a host under one of them. */
+export const CONSOLE_DOMAINS = ['myshn.net', 'myshn.eu', 'myshn.ca', 'govshn.net', 'skyhigh.cloud'] as const;
+/** Documentation sites on those domains: never a console. */
+const NOT_CONSOLES = new Set(['success.myshn.net']);
+
+/** The optional host permissions a custom tenant console is asked under (manifest.json lists them). */
+export const CUSTOM_CONSOLE_PATTERNS = CONSOLE_DOMAINS.map((d) => `https://*.${d}/*`);
+
+/** A documented console host, or a tenant host under one of Skyhigh's domains. */
+export function isConsoleHost(host: string): boolean {
+  if (!isValidHost(host) || NOT_CONSOLES.has(host)) return false;
+  return CONSOLE_DOMAINS.some((d) => host.endsWith(`.${d}`));
 }
 
 /** The match pattern (and optional host permission) for a console host. */
@@ -39,7 +53,7 @@ export const hostPattern = (host: string): string => `https://${host}/*`;
 export function mayFill(url: string, consoleHost: string): boolean {
   const u = safeUrl(url);
   if (u?.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
-  return u.hostname === consoleHost && isValidHost(consoleHost);
+  return u.hostname === consoleHost && isConsoleHost(consoleHost);
 }
 
 export type HandoffField = 'instanceName' | 'workspaceId' | 'organizationId' | 'apiKey';
