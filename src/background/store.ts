@@ -33,8 +33,10 @@ let queue: Promise<unknown> = Promise.resolve();
 export function update(change: (s: State) => State): Promise<State> {
   const next = queue.then(async () => {
     const state = await loadState();
+    const before = JSON.stringify(state);
     const changed = change(state);
-    await browser.storage.local.set({ [STATE_KEY]: changed });
+    // nothing new (a repeated capture, a form note that adds nothing): no write, no change event
+    if (JSON.stringify(changed) !== before) await browser.storage.local.set({ [STATE_KEY]: changed });
     return changed;
   });
   queue = next.catch(() => undefined);

@@ -50,3 +50,19 @@ describe('background storage', () => {
     expect((await view()).notice).toBe('state-reset');
   });
 });
+
+describe('background storage writes', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('writes only when something changed', async () => {
+    const cap = { at: 1, from: 'x' };
+    await update((s) => withIds(s, { workspaceId: WS1 }, cap));
+    const writes: unknown[] = [];
+    fakeBrowser.storage.local.onChanged.addListener((c) => writes.push(c));
+    await update((s) => withIds(s, { workspaceId: WS1 }, cap)); // the same capture again
+    await update((s) => s);
+    expect(writes).toEqual([]);
+    await update((s) => withIds(s, { workspaceId: WS2 }, cap));
+    expect(writes).toHaveLength(1);
+  });
+});
