@@ -1,9 +1,13 @@
 /**
  * platform.openai.com and admin.openai.com: while the create-key form is open, a side note with
  * what Skyhigh documents and what in the form differs; the choices are noted for the support
- * e-mail (the key-dialog script adds them to the key once its secret is shown).
+ * e-mail (the background adds them to the key once the key-dialog script saw its secret). The key's
+ * name shown beside the one-time secret is read here too, where the label reader is, so that the
+ * key-dialog script stays within its size budget.
  */
 import { findCreateForm, readCreateForm } from '../core/readers/create-form';
+import { readKeyDialog } from '../core/readers/key-dialog';
+import { keyNameIn } from '../core/readers/key-name';
 import { isKeyPageUrl } from '../core/sites/openai';
 import { KeyGuide } from './key-guide-panel';
 import { followPage, onPageVisits, send } from './runtime';
@@ -11,13 +15,32 @@ import { followPage, onPageVisits, send } from './runtime';
 async function visit(signal: AbortSignal): Promise<void> {
   let guide: KeyGuide | null = null;
   let sent = '';
+  /** What the form showed last: the one-time view's name joins it, never replaces the rest. */
+  let last: {
+    keyName?: string;
+    ownerType?: 'you' | 'service-account';
+    project?: string;
+    permissions?: string;
+  } = {};
+
+  const tell = (info: typeof last) => {
+    const key = JSON.stringify(info);
+    if (key !== sent) {
+      sent = key;
+      void send({ type: 'key/form', ...info });
+    }
+  };
 
   /** Note the form's values now: it can be submitted right after typing (paste, then Enter). */
   const note = () => {
-    const form = findCreateForm(document.body ?? document.documentElement);
+    const root = document.body ?? document.documentElement;
+    const form = findCreateForm(root);
     if (!form) {
       guide?.close();
       guide = null;
+      const view = readKeyDialog(root).container;
+      const name = view ? keyNameIn(view) : null;
+      if (name) tell({ ...last, keyName: name });
       return;
     }
     const { container: _c, name, ...choices } = readCreateForm(form);
@@ -26,12 +49,8 @@ async function visit(signal: AbortSignal): Promise<void> {
       guide = new KeyGuide(signal, form);
     }
     guide.update({ name, ...choices });
-    const info = { ...(name ? { keyName: name } : {}), ...choices };
-    const key = JSON.stringify(info);
-    if (key !== sent) {
-      sent = key;
-      void send({ type: 'key/form', ...info });
-    }
+    last = { ...(name ? { keyName: name } : {}), ...choices };
+    tell(last);
   };
 
   for (const type of ['input', 'change'] as const)

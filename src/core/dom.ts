@@ -7,6 +7,8 @@ export function isHiddenElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
+  // a <dialog> that is not open shows nothing
+  if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
   const style = el.getAttribute('style');
   return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }

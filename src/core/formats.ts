@@ -15,6 +15,8 @@ export const ORGANIZATION_ID_RE = /^org-[A-Za-z0-9]{12,48}$/;
 const UUID_IN_TEXT = new RegExp(`(?<![0-9A-Za-z-])${UUID_BODY}(?![0-9A-Za-z-])`, 'g');
 const ORG_IN_TEXT = /(?<![0-9A-Za-z_-])org-[A-Za-z0-9]{12,48}(?![0-9A-Za-z_-])/g;
 const SECRET_IN_TEXT = /(?<![0-9A-Za-z_-])sk-[A-Za-z0-9_-]{20,300}(?![0-9A-Za-z_.*…-])/g;
+/** Anything shaped like a key in free text, placeholders and sample keys included. */
+export const SECRET_SHAPE_IN_TEXT = /(?<![0-9A-Za-z_-])sk-[A-Za-z0-9_-]{16,}/g;
 
 export type IdField = 'workspaceId' | 'organizationId';
 

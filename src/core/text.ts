@@ -30,3 +30,6 @@ export function labelMatcher(wordings: readonly string[]): LabelMatcher {
   };
   return matches;
 }
+
+/** Whitespace runs as one space, trimmed: how a person reads an element's text. */
+export const cleanText = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();

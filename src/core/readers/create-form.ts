@@ -14,8 +14,9 @@ import {
   YOU,
 } from '../sites/openai';
 import { labelMatcher } from '../text';
-import { NAME_SPEC, secretShownIn } from './key-dialog';
-import { type FieldSpec, findLabels, readLabelledField, valueScope } from './labelled';
+import { secretShownIn } from './key-dialog';
+import { keyNameIn } from './key-name';
+import { type FieldSpec, findLabels, valueScope } from './labelled';
 
 export interface CreateFormInfo {
   container: Element;
@@ -110,8 +111,8 @@ export function findCreateForm(root: ParentNode): Element | null {
 
 export function readCreateForm(container: Element): CreateFormInfo {
   const info: CreateFormInfo = { container };
-  const name = readLabelledField(NAME_SPEC, container);
-  if (name.status === 'found') info.name = name.value;
+  const name = keyNameIn(container);
+  if (name) info.name = name;
   const owner = readChoice(container, OWNED_BY_LABELS);
   if (owner && SERVICE_ACCOUNT.test(owner)) info.ownerType = 'service-account';
   else if (owner && YOU.test(owner)) info.ownerType = 'you';

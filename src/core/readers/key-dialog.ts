@@ -2,12 +2,20 @@
  * Recognises a one-time secret key view and what it says about the key.
  * The secret is returned to the caller (the content script keeps it in memory only); the rest is
  * what the support e-mail needs.
+ *
+ * Acting on a secret is held to a higher bar than reading an ID. A value counts as the one-time
+ * secret only when every one of these holds:
+ * - it is the whole value of one control or element: a read-only input/textarea, a `code`/`pre`,
+ *   or an element holding nothing but it;
+ * - it sits in a dialog or panel that carries one-time wording ("you won't be able to view it
+ *   again") *and* offers a way to copy or close it;
+ * - it is not inside a table, a list row or a listing (members, keys, audit log);
+ * - the view shows no other key-shaped token.
  */
 import { DIALOG_SELECTOR, isHidden, isHiddenElement, TextJoiner, textNodes } from '../dom';
-import { isSecretKey, last4, secretTokens } from '../formats';
-import { KEY_NAME_LABELS, ONE_TIME_WORDING } from '../sites/openai';
-import { labelMatcher } from '../text';
-import { type FieldSpec, readLabelledField } from './labelled';
+import { isSecretKey, last4, SECRET_SHAPE_IN_TEXT } from '../formats';
+import { CLOSE_BUTTON, COPY_BUTTON, ONE_TIME_WORDING } from '../sites/openai';
+import { cleanText } from '../text';
 
 export interface KeyDialogResult {
   secretShown: boolean;
@@ -15,7 +23,7 @@ export interface KeyDialogResult {
   secret: string | null;
   keyLast4: string | null;
   keyName: string | null;
-  /** The element that holds the secret view (a dialog, or the block with the one-time wording). */
+  /** The element that holds the secret view (a dialog, or the panel with the one-time wording). */
   container: Element | null;
 }
 
@@ -27,82 +35,120 @@ const NOTHING: KeyDialogResult = {
   container: null,
 };
 
-const ONE_TIME_CLIMB = 6;
+/** How far above the secret a panel (not a dialog) may start. */
+const PANEL_CLIMB = 6;
 
 const hasOneTimeWording = (text: string): boolean => ONE_TIME_WORDING.some((re) => re.test(text));
 
-/** Secrets visible inside `el`: in text (code, pre, plain) and in input/textarea values. */
-function secretsIn(el: Element): string[] {
-  const out: string[] = [];
-  const text = new TextJoiner();
-  for (const t of textNodes(el)) if (!isHidden(t, el)) text.add(t);
-  out.push(...secretTokens(text.text));
-  for (const c of el.querySelectorAll('input, textarea')) {
-    if (isHiddenElement(c) || isHidden(c, el)) continue;
-    const v = ((c as HTMLInputElement).value ?? '').trim();
-    if (isSecretKey(v)) out.push(v);
+/** A listing: a secret shown in one is a name, a row, a log line — never the one-time view. */
+const LISTING =
+  'table, thead, tbody, tr, td, th, li, [role="table"], [role="grid"], [role="treegrid"], [role="row"], [role="rowgroup"], [role="cell"], [role="gridcell"], [role="listitem"], [role="list"], [role="feed"], [role="log"]';
+
+/** Elements of running text or code: a secret inside one must be all of it. */
+const TEXT_BLOCK = 'p, pre, code, samp, kbd, label, blockquote, h1, h2, h3, h4, h5, h6, a, button';
+
+/** The secret an element stands for, when it holds that and nothing else. */
+function wholeSecretOf(el: Element): string | null {
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
+    const c = el as HTMLInputElement;
+    // an editable field is something a person types (a name, a search): never the shown secret
+    if (!c.readOnly && !c.disabled) return null;
+    const v = (c.value ?? '').trim();
+    return isSecretKey(v) ? v : null;
   }
-  if ((el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && isSecretKey((el as HTMLInputElement).value)) {
-    out.push((el as HTMLInputElement).value);
+  const text = (el.textContent ?? '').trim();
+  return isSecretKey(text) ? text : null;
+}
+
+/** Every element holding one secret and nothing else (the innermost one of a `pre > code`). */
+function secretHolders(root: ParentNode): Element[] {
+  const holders: Element[] = [];
+  const scope = root as Element | Document;
+  for (const c of scope.querySelectorAll('input, textarea')) if (wholeSecretOf(c)) holders.push(c);
+  // text holders: elements whose own text has a key-shaped run, then the whole-value test
+  const doc = (scope as Element).ownerDocument ?? (scope as Document);
+  const walker = doc.createTreeWalker(scope as Node, 0x4 /* SHOW_TEXT */);
+  const seen = new Set<Element>();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || seen.has(parent) || !(n.textContent ?? '').includes('sk-')) continue;
+    seen.add(parent);
+    if (wholeSecretOf(parent)) holders.push(parent);
+  }
+  return holders.filter((h) => !isHidden(h));
+}
+
+/** Buttons (or button-like elements) of a view, by their accessible name. */
+function buttonNames(view: Element): string[] {
+  return [...view.querySelectorAll('button, [role="button"], a[href], input[type="button"]')]
+    .filter((b) => !isHiddenElement(b))
+    .map(
+      (b) =>
+        cleanText(b.getAttribute('aria-label')) ||
+        cleanText(b.textContent) ||
+        cleanText((b as HTMLInputElement).value),
+    );
+}
+
+const offersCopyOrClose = (view: Element): boolean =>
+  buttonNames(view).some((n) => COPY_BUTTON.test(n) || CLOSE_BUTTON.test(n));
+
+/** The dialog or panel a secret is shown in, when it proves to be the one-time view. */
+function oneTimeView(holder: Element): Element | null {
+  const dialog = holder.closest(DIALOG_SELECTOR);
+  let view: Element | null = null;
+  if (dialog) view = hasOneTimeWording(dialog.textContent ?? '') ? dialog : null;
+  else {
+    let el: Element | null = holder.parentElement;
+    for (let i = 0; el && i < PANEL_CLIMB && el.tagName !== 'BODY'; i++, el = el.parentElement) {
+      if (hasOneTimeWording(el.textContent ?? '')) {
+        view = el;
+        break;
+      }
+    }
+  }
+  if (!view || isHidden(view) || !offersCopyOrClose(view)) return null;
+  const secret = wholeSecretOf(holder);
+  for (let el: Element | null = holder; el; el = el.parentElement) {
+    // inside a listing between the secret and its view (or the view itself is one): not a secret
+    if (el.matches(LISTING)) return null;
+    // part of running text or of a code sample (a highlighted token in a curl line): not a secret
+    if (el !== holder && el.matches(TEXT_BLOCK) && (el.textContent ?? '').trim() !== secret) return null;
+    if (el === view) break;
+  }
+  return view;
+}
+
+/** Every key-shaped token a view shows, in text and in control values (placeholders included). */
+function keyShapedTokens(view: Element): Set<string> {
+  const out = new Set<string>();
+  // element boundaries kept: a key followed by its Copy button must not read "sk-…Copy"
+  const text = new TextJoiner();
+  for (const t of textNodes(view)) text.add(t);
+  for (const m of text.text.matchAll(SECRET_SHAPE_IN_TEXT)) out.add(m[0]);
+  for (const c of view.querySelectorAll('input, textarea')) {
+    for (const m of ((c as HTMLInputElement).value ?? '').matchAll(SECRET_SHAPE_IN_TEXT)) out.add(m[0]);
   }
   return out;
 }
 
-/** The container of a secret: the dialog it sits in, or the nearest block saying it is shown once. */
-function oneTimeContainer(start: Element): Element | null {
-  const dialog = start.closest(DIALOG_SELECTOR);
-  if (dialog && !isHidden(dialog)) return dialog;
-  let el: Element | null = start;
-  for (let i = 0; el && i < ONE_TIME_CLIMB; i++, el = el.parentElement) {
-    if (el.tagName === 'BODY') break;
-    if (hasOneTimeWording(el.textContent ?? '')) return el;
-  }
-  return null;
-}
-
-/** Where secrets could be: every element holding a key-shaped token. */
-function secretHolders(root: ParentNode): Element[] {
-  const holders: Element[] = [];
-  for (const t of textNodes(root as Node)) {
-    if (t.parentElement && /sk-/.test(t.textContent ?? '') && !isHidden(t)) holders.push(t.parentElement);
-  }
-  for (const c of (root as Element | Document).querySelectorAll('input, textarea')) {
-    if (isSecretKey(((c as HTMLInputElement).value ?? '').trim()) && !isHidden(c)) holders.push(c);
-  }
-  return holders;
-}
-
-const isNameLabel = labelMatcher(KEY_NAME_LABELS);
-
-export const NAME_SPEC: FieldSpec = {
-  isLabel: isNameLabel,
-  isAnyLabel: (t) => isNameLabel(t) || /^\s*(secret key|key|clé|schlüssel|clave|chiave|chave)\s*$/i.test(t),
-  tokens: (text) =>
-    text
-      .split('\u0000')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0 && s.length <= 120 && !s.includes('sk-') && !isNameLabel(s)),
-  canonical: (v) => v,
-};
-
-/** Does this element show a one-time secret? */
-export const secretShownIn = (el: Element): boolean => secretsIn(el).length > 0;
+/** Does this element show a secret (whatever the view around it)? Used to tell a form from a result. */
+export const secretShownIn = (el: Element): boolean => !!wholeSecretOf(el) || secretHolders(el).length > 0;
 
 export function readKeyDialog(root: ParentNode): KeyDialogResult {
-  const secrets = new Map<string, Element>();
+  const found = new Map<string, Element>();
   for (const holder of secretHolders(root)) {
-    const container = oneTimeContainer(holder);
-    if (!container) continue;
-    for (const s of secretsIn(holder)) if (!secrets.has(s)) secrets.set(s, container);
+    const view = oneTimeView(holder);
+    const secret = wholeSecretOf(holder);
+    if (!view || !secret) continue;
+    // another key-shaped token in the same view: no way to tell which is the secret
+    const tokens = keyShapedTokens(view);
+    tokens.delete(secret);
+    if (tokens.size > 0) return NOTHING;
+    if (!found.has(secret)) found.set(secret, view);
   }
-  if (secrets.size !== 1) return NOTHING; // none, or several and no way to tell which: take nothing
-  const [secret, container] = [...secrets][0] as [string, Element];
-  const name = readLabelledField(NAME_SPEC, container);
-  return {
-    secretShown: true,
-    secret,
-    keyLast4: last4(secret),
-    keyName: name.status === 'found' ? name.value : null,
-    container,
-  };
+  if (found.size !== 1) return NOTHING; // none, or several and no way to tell which: take nothing
+  const [secret, container] = [...found][0] as [string, Element];
+  // the key's name beside it is read by `keyNameIn` (readers/key-name.ts), where the label reader is
+  return { secretShown: true, secret, keyLast4: last4(secret), keyName: null, container };
 }

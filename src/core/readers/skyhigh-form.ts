@@ -3,9 +3,17 @@
  * them the way a framework notices. Never touches a control it did not match.
  */
 
-import { isHiddenElement, labelledByText } from '../dom';
-import { FIELD_PATTERNS, HANDOFF_FIELDS, type HandoffField, NEVER_FILL } from '../sites/skyhigh';
-import { normalizeLabel } from '../text';
+import { isHiddenElement, labelledByText, TextJoiner, textNodes } from '../dom';
+import {
+  BREADCRUMB_NAME,
+  FIELD_PATTERNS,
+  HANDOFF_FIELDS,
+  type HandoffField,
+  NEVER_FILL,
+  NEVER_FILL_AUTOCOMPLETE,
+  SERVICE_NAME,
+} from '../sites/skyhigh';
+import { cleanText, normalizeLabel } from '../text';
 
 export type FillableControl = HTMLInputElement | HTMLTextAreaElement;
 export type HandoffValues = Partial<Record<HandoffField, string>>;
@@ -27,6 +35,7 @@ function isFillable(el: Element): el is FillableControl {
 
 function usable(el: FillableControl): boolean {
   if (el.disabled || el.readOnly) return false;
+  if (NEVER_FILL_AUTOCOMPLETE.test(el.getAttribute('autocomplete') ?? '')) return false;
   if (el.getAttribute('role') === 'searchbox' || el.getAttribute('role') === 'combobox') return false;
   for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n)) if (isHiddenElement(n)) return false;
   return true;
@@ -154,5 +163,109 @@ export function fillForm(root: ParentNode, values: HandoffValues, match = matchF
   return result;
 }
 
-/** Enough of the form to be worth filling: at least the Workspace ID or the key. */
-export const formIsPresent = (m: FieldMatch): boolean => !!(m.controls.workspaceId || m.controls.apiKey);
+/** The element a node sits in, crossing out of shadow roots to their hosts. */
+const parentOf = (el: Element): Element | null => el.parentElement ?? hostOf(el);
+
+/** The element of the document itself that holds `el` (its outermost shadow host, or itself). */
+function lightAnchor(el: Element): Element {
+  let n = el;
+  for (let host = hostOf(n); host; host = hostOf(n)) n = host;
+  return n;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  const chain = new Set<Element>();
+  for (let n: Element | null = a; n; n = parentOf(n)) chain.add(n);
+  for (let n: Element | null = b; n; n = parentOf(n)) if (chain.has(n)) return n;
+  return null;
+}
+
+/** What bounds a form on a page: a form, a dialog, a fieldset, a section. */
+const FORM_REGION =
+  'form, dialog, fieldset, section, article, main, [role="form"], [role="dialog"], [role="alertdialog"], [role="region"], [role="main"]';
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+/** Page chrome: a service named there (a sidebar link) says nothing about the form. */
+const CHROME = 'nav, aside, header, footer, [role="navigation"], [role="complementary"], [role="banner"]';
+
+/** The nearest heading before `el` in document order, outside the page's chrome. */
+function headingBefore(el: Element): Element | null {
+  const doc = el.ownerDocument;
+  let best: Element | null = null;
+  for (const h of doc.querySelectorAll(HEADING)) {
+    if (isHiddenElement(h) || h.closest(CHROME)) continue;
+    // DOCUMENT_POSITION_FOLLOWING: `el` comes after the heading
+    if (h.compareDocumentPosition(el) & 4) best = h;
+    else break;
+  }
+  return best;
+}
+
+/** An element's text with its elements' boundaries as spaces ("Management", "OpenAI" never run together). */
+function spacedText(el: Element): string {
+  const text = new TextJoiner();
+  for (const t of textNodes(el)) text.add(t);
+  return text.text.split('\u0000').join(' ');
+}
+
+/**
+ * What a region says it is: its labelling, its headings, the heading just before it, the breadcrumb.
+ * (Not the options of a select: a list of services names them all.)
+ */
+function regionNames(region: Element, first: Element): string[] {
+  const names: string[] = [region.getAttribute('aria-label') ?? '', labelledByText(region)];
+  for (const h of region.querySelectorAll(HEADING)) if (!isHiddenElement(h)) names.push(spacedText(h));
+  const before = headingBefore(first);
+  if (before) names.push(spacedText(before));
+  for (const b of region.ownerDocument.querySelectorAll('[aria-label]'))
+    if (BREADCRUMB_NAME.test(b.getAttribute('aria-label') ?? '')) names.push(spacedText(b));
+  return names.map(cleanText).filter((n) => n.length > 0);
+}
+
+export type FormRefusal =
+  /** No control named Workspace ID, or none named API key. */
+  | 'no-form'
+  /** More than one control for the Workspace ID or the key: no way to tell which. */
+  | 'ambiguous'
+  /** A Workspace ID and a key field, but nothing says the form is OpenAI's / ChatGPT's. */
+  | 'not-chatgpt';
+
+export interface InstanceForm {
+  /** The form's region: only controls inside it are filled. */
+  region: Element;
+  /** What names it (its heading), for the panel and the admin's confirmation. */
+  title: string;
+  match: FieldMatch;
+  /** True when the form itself names OpenAI or ChatGPT; false for one the admin must confirm. */
+  proven: boolean;
+}
+
+/**
+ * The ChatGPT instance form, proven: a Workspace ID field and a key field (one of each), in a region
+ * that names OpenAI or ChatGPT. `candidate` is the same form unproven, for the admin to confirm.
+ */
+export function findInstanceForm(
+  root: ParentNode,
+): { form: InstanceForm; refusal: null } | { form: InstanceForm | null; refusal: FormRefusal } {
+  const all = matchFields(root);
+  if (all.ambiguous.includes('workspaceId') || all.ambiguous.includes('apiKey'))
+    return { form: null, refusal: 'ambiguous' };
+  const ws = all.controls.workspaceId;
+  const key = all.controls.apiKey;
+  if (!ws || !key) return { form: null, refusal: 'no-form' };
+  const common = commonAncestor(ws, key);
+  if (!common) return { form: null, refusal: 'no-form' };
+  let region: Element = common;
+  for (let n: Element | null = common; n; n = parentOf(n)) {
+    if (n.matches(FORM_REGION)) {
+      region = n;
+      break;
+    }
+  }
+  const [a, b] = [lightAnchor(ws), lightAnchor(key)];
+  const names = regionNames(region, a.compareDocumentPosition(b) & 4 ? a : b);
+  const title = names.find((n) => SERVICE_NAME.test(n)) ?? names.find((n) => n.length <= 80) ?? '';
+  const form: InstanceForm = { region, title, match: matchFields(region), proven: false };
+  if (!names.some((n) => SERVICE_NAME.test(n))) return { form, refusal: 'not-chatgpt' };
+  form.proven = true;
+  return { form, refusal: null };
+}

@@ -10,11 +10,14 @@ export const ADMIN_CONSOLE_HOST = 'admin.openai.com';
 const httpsHost = (u: URL | null, host: string): boolean =>
   !!u && u.protocol === 'https:' && u.hostname === host && u.port === '';
 
+/** Admin-console areas where keys are made and listed (members, audit log and the rest are not). */
+const ADMIN_KEY_AREA = /\/(credentials|admin-keys|api-keys|keys)(\/|$)/;
+
 /** The pages where a secret key is created or listed. */
 export function isKeyPageUrl(url: string): boolean {
   const u = safeUrl(url);
   if (!u) return false;
-  if (httpsHost(u, ADMIN_CONSOLE_HOST)) return true;
+  if (httpsHost(u, ADMIN_CONSOLE_HOST)) return ADMIN_KEY_AREA.test(u.pathname);
   if (!httpsHost(u, PLATFORM_HOST)) return false;
   return /^\/(api-keys|settings\/(organization|proj_[A-Za-z0-9]+)\/(api-keys|admin-keys))\/?$/.test(
     u.pathname,
@@ -45,7 +48,7 @@ export const ONE_TIME_WORDING: readonly RegExp[] = [
   /not be shown again/i,
   /copy (it|this key|your key) now/i,
   /nicht erneut angezeigt|nur einmal angezeigt/i,
-  /ne pourrez plus (le|la) (voir|afficher)|affichée? qu['’]une seule fois/i,
+  /ne pourrez plus (le|la|les) (voir|afficher|consulter)|affichée? qu['’]une seule fois/i,
   /no podrás volver a ver|solo se mostrará una vez/i,
   /一度しか表示されません|再度表示することはできません/,
 ];

@@ -19,6 +19,9 @@ export const DEFAULT_CONSOLE_HOST = 'www.myshn.net';
 export const isKnownConsoleHost = (host: string): boolean =>
   (CONSOLE_HOSTS as readonly string[]).includes(host);
 
+/** The console app's paths (PAGES.md); nothing else on a console host is filled. */
+const CONSOLE_PATH = /^\/shndash(\/|$)/;
+
 /** Where the admin starts in the console. */
 export const consoleStartUrl = (host: string): string => `https://${host}/shndash/`;
 
@@ -53,6 +56,8 @@ export const hostPattern = (host: string): string => `https://${host}/*`;
 export function mayFill(url: string, consoleHost: string): boolean {
   const u = safeUrl(url);
   if (u?.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
+  // the console app lives under /shndash/ (PAGES.md); a help or error page on the host is not it
+  if (!CONSOLE_PATH.test(u.pathname)) return false;
   return u.hostname === consoleHost && isConsoleHost(consoleHost);
 }
 
@@ -66,15 +71,34 @@ export const HANDOFF_FIELDS: readonly HandoffField[] = [
 
 /**
  * How each field may be named (label, aria-label, placeholder, nearby text), on normalised text
- * (lowercase, hyphens and underscores as spaces). Anchored on words, so "Search" never looks like a field.
+ * (lowercase, hyphens and underscores as spaces). Anchored on words, so "Search" never looks like a
+ * field. The key field must say it is an API key: a bare "token", "secret", "client secret" or
+ * "access token" belongs to other connectors and prompts as often as to this one.
  */
 export const FIELD_PATTERNS: Record<HandoffField, RegExp> = {
   workspaceId: /(^|\s)(chatgpt )?workspace ?(id|identifier|uuid)(\s|$)/,
   organizationId: /(^|\s)(organi[sz]ation|org) ?(id|identifier)(\s|$)/,
-  apiKey: /(^|\s)(api ?key|secret ?key|secret|api ?token|access ?token|token|api secret|client secret)(\s|$)/,
+  apiKey:
+    /(^|\s)((openai |compliance )?api ?(access )?(key|token)|secret ?key|api secret( key)?|openai key)(\s|$)/,
   instanceName: /^((instance|service|connection|display) )?name( of (the )?instance)?$/,
 };
 
-/** Words that mark a control we must never fill, whatever else its label says. */
+/**
+ * Words that mark a control we must never fill, whatever else its label says: searches, free text,
+ * and anything of a sign-in or a second factor (a verification code, a one-time password, a login
+ * password, a user name).
+ */
 export const NEVER_FILL =
-  /(^|\s)(search|filter|find|query|description|comment|notes?|password|e ?mail)(\s|$)/;
+  /(^|\s)(search|filter|find|query|description|comment|notes?|password|passcode|passphrase|e ?mail|user ?name|login|log in|sign in|verification|verify|code|one time|otp|totp|mfa|2fa|two factor|pin|client secret|client id|recovery)(\s|$)/;
+
+/** `autocomplete` values of sign-in and second-factor fields: never filled. */
+export const NEVER_FILL_AUTOCOMPLETE = /(^|\s)(one-time-code|current-password|username|email)(\s|$)/i;
+
+/**
+ * A form proves it is the ChatGPT instance form by naming OpenAI or ChatGPT in its title, its
+ * labelling, its heading, the service chosen in it, or the page's breadcrumb.
+ */
+export const SERVICE_NAME = /(^|[^a-z0-9])(openai|open ai|chatgpt|chat gpt)([^a-z0-9]|$)/i;
+
+/** Where a page says where it is: a breadcrumb trail, by its accessible name (several languages). */
+export const BREADCRUMB_NAME = /breadcrumb|brotkrümel|navigationspfad|fil d['’]ariane|migas de pan|パンくず/i;

@@ -1,0 +1,26 @@
+/**
+ * The key's name, as the create form or the one-time view labels it ("Name", "Service Key Name",
+ * "Schlüsselname"…), read with the label reader every reader shares.
+ */
+import { KEY_NAME_LABELS } from '../sites/openai';
+import { labelMatcher } from '../text';
+import { type FieldSpec, readLabelledField } from './labelled';
+
+const isNameLabel = labelMatcher(KEY_NAME_LABELS);
+
+export const NAME_SPEC: FieldSpec = {
+  isLabel: isNameLabel,
+  isAnyLabel: (t) => isNameLabel(t) || /^\s*(secret key|key|clé|schlüssel|clave|chiave|chave)\s*$/i.test(t),
+  tokens: (text) =>
+    text
+      .split('\u0000')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0 && s.length <= 120 && !s.includes('sk-') && !isNameLabel(s)),
+  canonical: (v) => v,
+};
+
+/** The key's name in a view (the create form, or the one-time view), or null when not sure. */
+export function keyNameIn(view: Element): string | null {
+  const name = readLabelledField(NAME_SPEC, view);
+  return name.status === 'found' ? name.value : null;
+}
