@@ -2,9 +2,9 @@
  * The onboarding record and settings kept in storage.local (no secrets there, ever), and the pure
  * functions that change them. The background is their only writer.
  */
-import type { AccessCheck } from './access';
+import { ACCESS_MESSAGE, type AccessCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
-import { DEFAULT_CONSOLE_HOST, isConsoleHost } from './sites/skyhigh';
+import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, isConsoleHost } from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
 export const STATE_KEY = 'onboarding';
@@ -47,14 +47,25 @@ export interface OnboardingRecord {
 export interface Settings {
   consoleHost: string;
   instanceName: string;
+  /** How long a key handed over may be held in memory. */
   keyTtlMinutes: number;
+  /** After the extension copied the key, overwrite the clipboard after this long (0: never). */
+  clipboardClearSeconds: number;
 }
+
+/** The longest a key may be held: the options offer up to 2 hours, and so does the parser. */
+export const KEY_TTL_MINUTES = { min: 1, max: 120 } as const;
+export const CLIPBOARD_CLEAR_SECONDS_MAX = 600;
 
 export interface State {
   version: typeof STATE_VERSION;
   records: Record<string, OnboardingRecord>;
   current: string | null;
-  /** Captured before any Workspace ID was known (e.g. the key dialog first); joins the next record. */
+  /**
+   * Captured before any Workspace ID was known. The key (the key dialog came first) joins the next
+   * record; an Organization ID read without its Workspace ID waits, unattached, until the admin
+   * says which workspace it belongs to.
+   */
   draft: { organizationId?: string; key?: KeyInfo; idsCapture?: Capture };
   /** The Organization ID the API platform showed last (platform.openai.com organisation settings). */
   platformOrg?: Capture & { id: string };
@@ -65,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   consoleHost: DEFAULT_CONSOLE_HOST,
   instanceName: 'ChatGPT Enterprise',
   keyTtlMinutes: 30,
+  clipboardClearSeconds: 60,
 };
 
 export const emptyState = (): State => ({
@@ -88,15 +100,20 @@ export function pageOf(url: string): string {
 function ensureRecord(state: State, workspaceId: string): OnboardingRecord {
   const existing = state.records[workspaceId];
   if (existing) return existing;
-  const rec: OnboardingRecord = { workspaceId, ...state.draft };
-  state.draft = {};
+  const rec: OnboardingRecord = { workspaceId };
+  // a key noted before any workspace was known belongs to the first one; an unattached
+  // Organization ID does not (it may be another tab's, another workspace's)
+  if (state.draft.key) rec.key = state.draft.key;
+  delete state.draft.key;
   state.records[workspaceId] = rec;
   return rec;
 }
 
 /**
- * IDs read on a page or pasted by the admin. An Organization ID without its Workspace ID waits in
- * the draft: it is never attached to another workspace's record.
+ * IDs read on a page or pasted by the admin. Both IDs of one message come from one page visit and
+ * join one record. An Organization ID without its Workspace ID waits in the draft: it joins a
+ * record only when the admin confirms it (`withAttachedOrg`), never because another page showed
+ * a Workspace ID next.
  */
 export function withIds(
   prev: State,
@@ -106,10 +123,11 @@ export function withIds(
   const state = structuredClone(prev);
   if (ids.workspaceId) {
     const rec = ensureRecord(state, ids.workspaceId);
-    const organizationId =
-      ids.organizationId ?? (rec.organizationId ? undefined : state.draft.organizationId);
-    if (organizationId) rec.organizationId = organizationId;
-    if (organizationId === state.draft.organizationId) delete state.draft.organizationId;
+    if (ids.organizationId) rec.organizationId = ids.organizationId;
+    if (ids.organizationId && ids.organizationId === state.draft.organizationId) {
+      delete state.draft.organizationId;
+      delete state.draft.idsCapture;
+    }
     rec.idsCapture = capture;
     state.current = ids.workspaceId;
   } else if (ids.organizationId) {
@@ -119,12 +137,48 @@ export function withIds(
   return state;
 }
 
+/** The admin's answer to "attach this Organization ID to workspace …?": yes. */
+export function withAttachedOrg(prev: State, workspaceId: string): State {
+  const state = structuredClone(prev);
+  const rec = state.records[workspaceId];
+  if (!rec || !state.draft.organizationId) return state;
+  rec.organizationId = state.draft.organizationId;
+  delete state.draft.organizationId;
+  delete state.draft.idsCapture;
+  return state;
+}
+
+/**
+ * An Organization ID read on its own, waiting for the admin to attach it, and the workspace it
+ * would join (the current one), or null.
+ */
+export function unattachedOrg(
+  s: State,
+): { organizationId: string; from: string; workspaceId: string | null } | null {
+  const id = s.draft.organizationId;
+  if (!id) return null;
+  const rec = currentRecord(s);
+  if (rec?.organizationId === id) return null;
+  return { organizationId: id, from: s.draft.idsCapture?.from ?? '', workspaceId: rec?.workspaceId ?? null };
+}
+
 export function withKey(prev: State, key: KeyInfo): State {
   const state = structuredClone(prev);
   const rec = state.current ? state.records[state.current] : undefined;
   if (rec) rec.key = key;
   else state.draft.key = key;
   return state;
+}
+
+/**
+ * Would noting this key silently replace another that matters? A key already copied, held in
+ * memory or handed to Skyhigh is replaced only when the admin says so. Returns that key's last 4.
+ */
+export function keyConflict(s: State, last4: string, heldLast4: string | null): string | null {
+  const key = currentKey(s);
+  if (!key || key.last4 === last4) return null;
+  const handedOver = !!currentRecord(s)?.handoff?.filled.includes('apiKey');
+  return key.copiedAt !== undefined || heldLast4 === key.last4 || handedOver ? key.last4 : null;
 }
 
 export interface KeyForm {
@@ -229,54 +283,145 @@ export function orgMismatch(s: State): { chatgpt: string; platform: string } | n
 export const currentRecord = (s: State): OnboardingRecord | null =>
   s.current ? (s.records[s.current] ?? null) : null;
 
-/**
- * Whatever storage holds, a valid State: a corrupt or unknown record is reset (and said so),
- * never a crash.
- */
-export function migrate(raw: unknown): { state: State; reset: boolean } {
-  if (raw === undefined || raw === null) return { state: emptyState(), reset: false };
-  if (!raw || typeof raw !== 'object') return { state: emptyState(), reset: true };
-  const r = raw as Record<string, unknown>;
-  if (r.version !== STATE_VERSION || !r.records || typeof r.records !== 'object') {
-    return { state: emptyState(), reset: true };
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+/** A time a Date can show (0 to 8.64e15 ms): a larger number breaks every date on screen. */
+const isTime = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 8.64e15;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const isField = (v: unknown): boolean => (HANDOFF_FIELDS as readonly unknown[]).includes(v);
+
+/** Counts what a repair had to drop. */
+class Repair {
+  lost = 0;
+  /** `value` when it passes `ok`, else undefined (and one more thing lost, if there was something). */
+  keep<T>(value: unknown, ok: (v: unknown) => boolean): T | undefined {
+    if (value === undefined) return undefined;
+    if (ok(value)) return value as T;
+    this.lost++;
+    return undefined;
   }
+}
+
+const captureOk = (v: unknown): boolean =>
+  isObj(v) &&
+  isTime(v.at) &&
+  typeof v.from === 'string' &&
+  v.from.length <= 2000 &&
+  (v.how === undefined || v.how === 'read' || v.how === 'picked' || v.how === 'pasted');
+
+const optionalText = (v: unknown) => v === undefined || isText(v);
+
+const keyOk = (v: unknown): boolean =>
+  captureOk(v) &&
+  isObj(v) &&
+  typeof v.last4 === 'string' &&
+  /^[A-Za-z0-9_-]{4}$/.test(v.last4) &&
+  optionalText(v.name) &&
+  (v.ownerType === undefined || v.ownerType === 'you' || v.ownerType === 'service-account') &&
+  optionalText(v.project) &&
+  optionalText(v.permissions) &&
+  (v.site === undefined || v.site === 'platform' || v.site === 'admin-console') &&
+  optionalText(v.organization) &&
+  optionalText(v.createdBy) &&
+  (v.copiedAt === undefined || isTime(v.copiedAt));
+
+const handoffOk = (v: unknown): boolean =>
+  isObj(v) &&
+  isTime(v.at) &&
+  typeof v.host === 'string' &&
+  isConsoleHost(v.host) &&
+  Array.isArray(v.filled) &&
+  v.filled.every(isField) &&
+  Array.isArray(v.missing) &&
+  v.missing.every(isField);
+
+const accessOk = (v: unknown): boolean =>
+  isObj(v) &&
+  isTime(v.at) &&
+  typeof v.result === 'string' &&
+  Object.hasOwn(ACCESS_MESSAGE, v.result) &&
+  (v.status === undefined || (typeof v.status === 'number' && Number.isInteger(v.status)));
+
+/** A stored record, field by field: what cannot be read is dropped, the rest kept. */
+function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecord | null {
+  if (!isWorkspaceId(id) || !isObj(raw) || raw.workspaceId !== id) return null;
+  const rec: OnboardingRecord = { workspaceId: id };
+  const fields: Partial<OnboardingRecord> = {
+    organizationId: repair.keep<string>(raw.organizationId, isOrganizationId),
+    idsCapture: repair.keep<Capture>(raw.idsCapture, captureOk),
+    key: repair.keep<KeyInfo>(raw.key, keyOk),
+    handoff: repair.keep<OnboardingRecord['handoff']>(raw.handoff, handoffOk),
+    emailSentAt: repair.keep<number>(raw.emailSentAt, isTime),
+    scopesGrantedAt: repair.keep<number>(raw.scopesGrantedAt, isTime),
+    accessCheck: repair.keep<AccessCheck>(raw.accessCheck, accessOk),
+  };
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(rec, { [k]: v });
+  return rec;
+}
+
+/**
+ * Whatever storage holds, a valid State: every record, the draft and the settings are checked field
+ * by field; what cannot be read is dropped (and counted in `lost`), never a crash later in the popup
+ * or the badge. `reset` says that something was lost; `lost` is 'all' when nothing could be kept.
+ */
+export function migrate(raw: unknown): { state: State; reset: boolean; lost: number | 'all' } {
+  if (raw === undefined || raw === null) return { state: emptyState(), reset: false, lost: 0 };
+  if (!isObj(raw) || raw.version !== STATE_VERSION || !isObj(raw.records)) {
+    return { state: emptyState(), reset: true, lost: 'all' };
+  }
+  const r = raw;
+  const repair = new Repair();
   const state = emptyState();
-  let dropped = false;
-  for (const [id, rec] of Object.entries(r.records as Record<string, unknown>)) {
-    const ok =
-      isWorkspaceId(id) &&
-      rec &&
-      typeof rec === 'object' &&
-      (rec as OnboardingRecord).workspaceId === id &&
-      ((rec as OnboardingRecord).organizationId === undefined ||
-        isOrganizationId((rec as OnboardingRecord).organizationId));
-    if (ok) state.records[id] = rec as OnboardingRecord;
-    else dropped = true;
+  for (const [id, rec] of Object.entries(r.records as Obj)) {
+    const ok = repairRecord(id, rec, repair);
+    if (ok) state.records[id] = ok;
+    else repair.lost++;
   }
   if (typeof r.current === 'string' && state.records[r.current]) state.current = r.current;
-  if (r.draft && typeof r.draft === 'object') state.draft = r.draft as State['draft'];
-  const po = r.platformOrg as State['platformOrg'];
-  if (po && isOrganizationId(po.id)) state.platformOrg = po;
-  const s = (r.settings ?? {}) as Partial<Settings>;
+  if (isObj(r.draft)) {
+    const d = r.draft;
+    const draft: State['draft'] = {
+      organizationId: repair.keep<string>(d.organizationId, isOrganizationId),
+      key: repair.keep<KeyInfo>(d.key, keyOk),
+      idsCapture: repair.keep<Capture>(d.idsCapture, captureOk),
+    };
+    for (const [k, v] of Object.entries(draft)) if (v !== undefined) Object.assign(state.draft, { [k]: v });
+  } else if (r.draft !== undefined) repair.lost++;
+  const po = r.platformOrg;
+  if (isObj(po) && isOrganizationId(po.id) && captureOk(po))
+    state.platformOrg = po as unknown as State['platformOrg'];
+  else if (po !== undefined) repair.lost++;
+  const s = (isObj(r.settings) ? r.settings : {}) as Partial<Settings>;
   state.settings = {
     consoleHost:
       typeof s.consoleHost === 'string' && isConsoleHost(s.consoleHost)
         ? s.consoleHost
         : DEFAULT_SETTINGS.consoleHost,
-    instanceName:
-      typeof s.instanceName === 'string' && s.instanceName ? s.instanceName : DEFAULT_SETTINGS.instanceName,
+    instanceName: isText(s.instanceName) ? s.instanceName : DEFAULT_SETTINGS.instanceName,
     keyTtlMinutes:
-      typeof s.keyTtlMinutes === 'number' && s.keyTtlMinutes >= 1 && s.keyTtlMinutes <= 120
+      typeof s.keyTtlMinutes === 'number' &&
+      Number.isInteger(s.keyTtlMinutes) &&
+      s.keyTtlMinutes >= KEY_TTL_MINUTES.min &&
+      s.keyTtlMinutes <= KEY_TTL_MINUTES.max
         ? s.keyTtlMinutes
         : DEFAULT_SETTINGS.keyTtlMinutes,
+    clipboardClearSeconds:
+      typeof s.clipboardClearSeconds === 'number' &&
+      Number.isInteger(s.clipboardClearSeconds) &&
+      s.clipboardClearSeconds >= 0 &&
+      s.clipboardClearSeconds <= CLIPBOARD_CLEAR_SECONDS_MAX
+        ? s.clipboardClearSeconds
+        : DEFAULT_SETTINGS.clipboardClearSeconds,
   };
-  return { state, reset: dropped };
+  return { state, reset: repair.lost > 0, lost: repair.lost };
 }
 
 /** What extension pages are shown: the state, and whether a secret is held (never the secret). */
 export interface StateView {
   state: State;
   secretHeldUntil: number | null;
-  lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number } | null;
-  notice: 'state-reset' | null;
+  /** The last hand-off: asked for (`at`), given to a console tab (`sentAt`), confirmed filled. */
+  lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number; sentAt?: number } | null;
+  /** Stored state that could not be read and was dropped: all of it, or that many items. */
+  notice: { kind: 'state-reset'; lost: number | 'all' } | null;
 }

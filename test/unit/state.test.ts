@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, migrate, withIds, withKey } from '../../src/core/state';
+import { emptyState, migrate, unattachedOrg, withAttachedOrg, withIds, withKey } from '../../src/core/state';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const WS2 = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
@@ -12,10 +12,24 @@ describe('onboarding state', () => {
     s = withIds(s, { organizationId: ORG }, cap);
     expect(s.records[WS]?.organizationId).toBeUndefined();
     expect(s.draft.organizationId).toBe(ORG);
+    // another page's Workspace ID next: the lone Organization ID does not join it by itself
     s = withIds(s, { workspaceId: WS2 }, cap);
+    expect(s.records[WS2]?.organizationId).toBeUndefined();
+    expect(s.draft.organizationId).toBe(ORG);
+    expect(s.current).toBe(WS2);
+    expect(unattachedOrg(s)).toMatchObject({ organizationId: ORG, workspaceId: WS2 });
+    // the admin confirms: now it does
+    s = withAttachedOrg(s, WS2);
     expect(s.records[WS2]?.organizationId).toBe(ORG);
     expect(s.draft.organizationId).toBeUndefined();
-    expect(s.current).toBe(WS2);
+    expect(unattachedOrg(s)).toBeNull();
+  });
+
+  it('joins both IDs of one page visit, whichever was read first', () => {
+    let s = withIds(emptyState(), { organizationId: ORG }, cap);
+    s = withIds(s, { workspaceId: WS, organizationId: ORG }, cap);
+    expect(s.records[WS]?.organizationId).toBe(ORG);
+    expect(s.draft).toEqual({});
   });
 
   it('moves a key captured before any workspace into the first record', () => {
@@ -36,7 +50,9 @@ describe('onboarding state', () => {
     expect(bad.reset).toBe(true);
     expect(bad.state.records).toEqual({});
     expect(bad.state.current).toBeNull();
-    expect(migrate(undefined)).toEqual({ state: emptyState(), reset: false });
+    expect(bad.lost).toBe(1);
+    expect(migrate('garbage').lost).toBe('all');
+    expect(migrate(undefined)).toEqual({ state: emptyState(), reset: false, lost: 0 });
   });
 
   it('keeps valid records and repairs bad settings', () => {

@@ -47,7 +47,7 @@ describe('background storage', () => {
   it('resets a corrupt record and says so once', async () => {
     await fakeBrowser.storage.local.set({ onboarding: { version: 1, records: { nope: 1 } } });
     expect((await loadState()).records).toEqual({});
-    expect((await view()).notice).toBe('state-reset');
+    expect((await view()).notice).toEqual({ kind: 'state-reset', lost: 1 });
   });
 });
 
