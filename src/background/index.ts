@@ -11,13 +11,17 @@ import {
   interpretAccess,
 } from '../core/access';
 import { checklist, stepsLeft } from '../core/checklist';
+import { last4 } from '../core/formats';
 import { admit, type Message, type Origin } from '../core/messages';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import {
+  currentKey,
   currentRecord,
+  keyConflict,
   orgMismatch,
   pageOf,
   withAccessCheck,
+  withAttachedOrg,
   withCopied,
   withCreatedBy,
   withIds,
@@ -29,18 +33,24 @@ import {
   withSettings,
 } from '../core/state';
 import {
+  clearNotice,
   consoleTabs,
+  exclusive,
   forgetEverything,
   forgetSecret,
   heldSecret,
   holdSecret,
   keyForm,
+  keyTabs,
   loadState,
+  type PendingHandoff,
   pendingHandoff,
   rememberConsoleTab,
+  rememberKeyTab,
   setHandoff,
   setKeyForm,
   update,
+  updateNow,
   view,
 } from './store';
 
@@ -62,6 +72,7 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           { at: now, from: pageOf(sender.url ?? ''), how },
         ),
       );
+      if (message.workspaceId) await clearNotice();
       return { ok: true, orgMismatch: orgMismatch(state) };
     }
     case 'ids/forget':
@@ -74,12 +85,17 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return { ok: true, orgMismatch: orgMismatch(state) };
     }
     case 'key/captured': {
-      const { type: _t, keyLast4, keyName, ...rest } = message;
+      const { type: _t, keyLast4, keyName, replace, ...rest } = message;
       // what the create form showed in this tab (noted by the key-form script) joins the key
       const form = (await keyForm(sender.tab?.id, now)) ?? {};
       const name = keyName ?? form.keyName;
-      const state = await update((s) =>
-        withKey(s, {
+      const held = await heldSecret(now);
+      let conflict: string | null = null;
+      const state = await update((s) => {
+        // a key already copied, held or handed over is replaced only when the admin says so
+        conflict = replace ? null : keyConflict(s, keyLast4, held ? last4(held.value) : null);
+        if (conflict) return s;
+        return withKey(s, {
           last4: keyLast4,
           ...(name ? { name } : {}),
           ...(form.ownerType ? { ownerType: form.ownerType } : {}),
@@ -88,9 +104,15 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           ...rest,
           at: now,
           from: pageOf(sender.url ?? ''),
-        }),
-      );
-      return { ok: true, keyTtlMinutes: state.settings.keyTtlMinutes, ...(name ? { keyName: name } : {}) };
+        });
+      });
+      const settings = {
+        keyTtlMinutes: state.settings.keyTtlMinutes,
+        clipboardClearSeconds: state.settings.clipboardClearSeconds,
+      };
+      if (conflict) return { ok: false, conflict, ...settings };
+      if (held && replace && last4(held.value) !== keyLast4) await forgetAndTell();
+      return { ok: true, ...settings, ...(name ? { keyName: name } : {}) };
     }
     case 'key/form': {
       const { type: _t, ...form } = message;
@@ -101,10 +123,15 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
     case 'key/created-by':
       await update((s) => withCreatedBy(s, message.keyLast4, message.createdBy));
       return { ok: true };
-    case 'key/hold':
+    case 'key/hold': {
+      // only the key whose view was noted (same last 4): a page cannot slip another one in
+      if (currentKey(await loadState())?.last4 !== last4(message.secret))
+        return { error: 'not the noted key' };
+      if (sender.tab?.id !== undefined) await rememberKeyTab(sender.tab.id);
       return { ok: true, heldUntil: await hold(message.secret, now) };
+    }
     case 'key/forget':
-      await forgetSecret();
+      await forgetAndTell();
       return { ok: true };
     case 'key/copied':
       await update((s) => withCopied(s, message.keyLast4, now));
@@ -124,48 +151,32 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       await update((s) => withAccessCheck(s, rec.workspaceId, check));
       return view();
     }
-    case 'skyhigh/ready': {
+    case 'skyhigh/ready':
       // The key leaves the background only here: in answer to the console page itself, for a
-      // hand-off the admin asked for, once.
-      if (sender.tab?.id !== undefined) await rememberConsoleTab(sender.tab.id);
-      const handoff = await pendingHandoff();
-      const state = await loadState();
-      if (handoff?.status !== 'pending' || now - handoff.requestedAt > HANDOFF_WINDOW_MS)
-        return { fill: null };
-      if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
-        return { fill: null };
-      const rec = currentRecord(state);
-      const secret = await heldSecret(now);
-      await setHandoff({ ...handoff, status: 'sent' }); // consumed: one request, one fill
-      return {
-        fill: {
-          consoleHost: handoff.host,
-          values: {
-            instanceName: state.settings.instanceName,
-            workspaceId: rec?.workspaceId,
-            organizationId: rec?.organizationId,
-            apiKey: secret?.value,
-          },
-        },
-      };
-    }
-    case 'skyhigh/filled': {
-      const handoff = await pendingHandoff();
-      if (handoff) await setHandoff({ ...handoff, status: 'filled' });
-      if (message.filled.includes('apiKey')) await forgetSecret();
-      await update((s) => {
-        const rec = currentRecord(s);
-        if (rec)
-          rec.handoff = {
-            at: now,
-            host: new URL(sender.url ?? '').hostname,
-            filled: message.filled,
-            missing: message.missing,
-          };
-        return s;
+      // hand-off the admin asked for, to one tab. Alone, so that two tabs asking at once get it
+      // at most once; the same tab asking again (its worker or page restarted) gets it again.
+      return exclusive(() => giveValues(sender, now));
+    case 'skyhigh/filled':
+      return exclusive(async () => {
+        const handoff = await pendingHandoff();
+        if (!handoff || handoff.id !== message.handoff || handoff.tabId !== sender.tab?.id)
+          return { ok: false };
+        if (handoff.status === 'filled') return { ok: true }; // a repeated report
+        await setHandoff({ ...handoff, status: 'filled' });
+        if (message.filled.includes('apiKey')) await forgetAndTell();
+        await updateNow((s) => {
+          const rec = currentRecord(s);
+          if (rec)
+            rec.handoff = {
+              at: now,
+              host: new URL(sender.url ?? '').hostname,
+              filled: message.filled,
+              missing: message.missing,
+            };
+          return s;
+        });
+        return { ok: true };
       });
-      return { ok: true };
-    }
     case 'state/get':
       return view();
     case 'ids/set':
@@ -176,6 +187,10 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           { at: now, from: 'pasted' },
         ),
       );
+      await clearNotice();
+      return view();
+    case 'ids/attach-org':
+      await update((s) => withAttachedOrg(s, message.workspaceId));
       return view();
     case 'record/select':
       await update((s) => (s.records[message.workspaceId] ? { ...s, current: message.workspaceId } : s));
@@ -184,10 +199,11 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       await hold(message.secret, now);
       return view();
     case 'secret/forget':
-      await forgetSecret();
+      await forgetAndTell();
       return view();
     case 'settings/set': {
       const { type: _t, ...patch } = message;
+      const before = (await loadState()).settings.consoleHost;
       if (patch.consoleHost && !isKnownConsoleHost(patch.consoleHost)) {
         // a custom tenant host: only once the admin granted access to it, and then the console
         // content script is registered for that host alone
@@ -199,21 +215,105 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
         await registerCustomConsole(null);
       }
       await update((s) => withSettings(s, patch));
+      // the custom host switched away from: its access is given back
+      if (patch.consoleHost && patch.consoleHost !== before) await giveBackHost(before);
       return view();
     }
     case 'handoff/start': {
       const state = await loadState();
       const host = state.settings.consoleHost;
-      await setHandoff({ host, requestedAt: now, status: 'pending' });
+      // written before it is acted on: a worker stopped from here on resumes it (resumeHandoff)
+      await exclusive(() =>
+        setHandoff({ id: crypto.randomUUID(), host, requestedAt: now, status: 'pending' }),
+      );
       await openConsole(host);
       return view();
     }
-    case 'state/forget-all':
+    case 'state/forget-all': {
+      const before = (await loadState()).settings.consoleHost;
       await registerCustomConsole(null);
+      await tellKeyForgotten();
       await forgetEverything();
+      // optional access asked for along the way is given back
+      await giveBackHost(before);
+      await browser.permissions.remove({ origins: [COMPLIANCE_API_PERMISSION] }).catch(() => false);
       return view();
+    }
   }
   void origin;
+}
+
+/**
+ * Answer a console page's skyhigh/ready: the values for the pending hand-off, to the tab it is (or
+ * becomes) bound to, written as sent before they are returned. Runs alone (`exclusive`).
+ */
+async function giveValues(sender: Runtime.MessageSender, now: number): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined) await rememberConsoleTab(tabId);
+  const handoff = await pendingHandoff();
+  const state = await loadState();
+  if (!handoff || handoff.status === 'filled' || now - handoff.requestedAt > HANDOFF_WINDOW_MS)
+    return { fill: null };
+  if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
+    return { fill: null };
+  // sent to another tab already: this one gets nothing
+  if (handoff.status === 'sent' && handoff.tabId !== tabId) return { fill: null };
+  const rec = currentRecord(state);
+  const secret = await heldSecret(now);
+  await setHandoff({ ...handoff, status: 'sent', tabId, sentAt: now });
+  return {
+    fill: {
+      handoff: handoff.id,
+      consoleHost: handoff.host,
+      clipboardClearSeconds: state.settings.clipboardClearSeconds,
+      ...(secret ? { keyExpiresAt: secret.expiresAt } : {}),
+      values: {
+        instanceName: state.settings.instanceName,
+        workspaceId: rec?.workspaceId,
+        organizationId: rec?.organizationId,
+        apiKey: secret?.value,
+      },
+    },
+  };
+}
+
+/** Forget the held key, and tell every page that showed it (reminders, console panels). */
+async function forgetAndTell(): Promise<void> {
+  await forgetSecret();
+  await tellKeyForgotten();
+}
+
+async function tellKeyForgotten(): Promise<void> {
+  const tabs = new Set([...(await keyTabs()), ...(await consoleTabs())]);
+  await Promise.all(
+    [...tabs].map((tabId) =>
+      browser.tabs.sendMessage(tabId, { type: 'key/forgotten' }, { frameId: 0 }).catch(() => undefined),
+    ),
+  );
+}
+
+/** Give back the optional access to a custom console host that is no longer the configured one. */
+async function giveBackHost(host: string): Promise<void> {
+  if (isKnownConsoleHost(host)) return;
+  const current = (await loadState()).settings.consoleHost;
+  if (current === host) return;
+  await browser.permissions.remove({ origins: [hostPattern(host)] }).catch(() => false);
+}
+
+/**
+ * On every start of the worker: a hand-off still under way goes on. A pending one pings the
+ * console tabs (their content script asks again) or, if the tab was never opened, opens it; a sent
+ * one pings the tab it was sent to, whose page asks again if it never got or used the values.
+ */
+async function resumeHandoff(): Promise<void> {
+  const handoff = await pendingHandoff();
+  if (!handoff || handoff.status === 'filled' || Date.now() - handoff.requestedAt > HANDOFF_WINDOW_MS) return;
+  if (handoff.status === 'sent') {
+    if (handoff.tabId !== undefined) await pingConsole(handoff.tabId, handoff.host);
+    return;
+  }
+  if (handoff.openedAt === undefined) await openConsole(handoff.host);
+  else for (const tabId of await consoleTabs()) await pingConsole(tabId, handoff.host);
 }
 
 const CUSTOM_CONSOLE_SCRIPT = 'skyhigh-custom-console';
@@ -264,30 +364,42 @@ async function hold(secret: string, now: number): Promise<number> {
 }
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === FORGET_ALARM) void heldSecret(); // forgets it when expired
+  if (alarm.name !== FORGET_ALARM) return;
+  void (async () => {
+    const before = await browser.storage.session.get('secret');
+    if (before.secret && !(await heldSecret())) await tellKeyForgotten(); // expired: forgotten now
+  })();
 });
+
+/** Ask a console tab's content script to come for the values; true when its page is that console. */
+async function pingConsole(tabId: number, host: string): Promise<boolean> {
+  try {
+    // The content script answers only if its page is that console; it then sends skyhigh/ready.
+    const answer = await browser.tabs.sendMessage(tabId, { type: 'handoff/requested', host }, { frameId: 0 });
+    return answer === 'ok';
+  } catch {
+    return false; // the tab is gone or shows another page now
+  }
+}
 
 /** Focus a tab already on the console and ask its content script to come for the values; else open one. */
 async function openConsole(host: string): Promise<void> {
   for (const tabId of await consoleTabs()) {
-    try {
-      // The content script answers only if its page is that console; it then sends skyhigh/ready.
-      const answer = await browser.tabs.sendMessage(
-        tabId,
-        { type: 'handoff/requested', host },
-        { frameId: 0 },
-      );
-      if (answer === 'ok') {
-        const tab = await browser.tabs.update(tabId, { active: true });
-        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-        return;
-      }
-    } catch {
-      // the tab is gone or shows another page now
+    if (await pingConsole(tabId, host)) {
+      const tab = await browser.tabs.update(tabId, { active: true });
+      if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+      return;
     }
   }
+  // noted before the tab is made: a worker stopped meanwhile does not open a second one
+  await exclusive(async () => {
+    const h = await pendingHandoff();
+    if (h) await setHandoff({ ...h, openedAt: Date.now() } satisfies PendingHandoff);
+  });
   await browser.tabs.create({ url: consoleStartUrl(host) });
 }
+
+void resumeHandoff().catch(() => undefined);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const answer = async () => {

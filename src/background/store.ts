@@ -21,36 +21,73 @@ export interface HeldSecret {
   expiresAt: number;
 }
 
+/**
+ * A hand-off the admin asked for, step by step. Each step is written here (memory only) before it
+ * is acted on, so that a service worker stopped between two messages resumes where it was.
+ * pending: asked for, the console tab opened or pinged; sent: the values went to one console tab
+ * (`tabId`), not yet confirmed; filled: that tab confirmed the fill.
+ */
 export interface PendingHandoff {
+  /** One id per request: a late report of an older request changes nothing. */
+  id: string;
   host: string;
   requestedAt: number;
   status: 'pending' | 'sent' | 'filled';
+  /** When the console tab was opened for it (so a restart does not open a second one). */
+  openedAt?: number;
+  /** The console tab the values were given to: only that tab may ask again. */
+  tabId?: number;
+  sentAt?: number;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Serialise read-modify-write cycles so that two tabs capturing at once lose nothing. */
-export function update(change: (s: State) => State): Promise<State> {
-  const next = queue.then(async () => {
-    const state = await loadState();
-    const before = JSON.stringify(state);
-    const changed = change(state);
-    // nothing new (a repeated capture, a form note that adds nothing): no write, no change event
-    if (JSON.stringify(changed) !== before) await browser.storage.local.set({ [STATE_KEY]: changed });
-    return changed;
-  });
+/**
+ * Run `task` alone: no other read-modify-write cycle (a capture, a hand-off step) interleaves with
+ * it, so two tabs asking at once are served one after the other.
+ */
+export function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task);
   queue = next.catch(() => undefined);
   return next;
 }
 
+/** Serialise read-modify-write cycles so that two tabs capturing at once lose nothing. */
+export function update(change: (s: State) => State): Promise<State> {
+  return exclusive(() => updateNow(change));
+}
+
+/**
+ * The same change, for a task already running alone (inside `exclusive`): calling `update` there
+ * would wait for the task itself, for ever.
+ */
+export async function updateNow(change: (s: State) => State): Promise<State> {
+  const state = await loadState();
+  const before = JSON.stringify(state);
+  const changed = change(state);
+  // nothing new (a repeated capture, a form note that adds nothing): no write, no change event
+  if (JSON.stringify(changed) !== before) await browser.storage.local.set({ [STATE_KEY]: changed });
+  return changed;
+}
+
 export async function loadState(): Promise<State> {
   const raw = (await browser.storage.local.get(STATE_KEY))[STATE_KEY];
-  const { state, reset } = migrate(raw);
+  const { state, reset, lost } = migrate(raw);
   if (reset) {
     await browser.storage.local.set({ [STATE_KEY]: state });
-    await browser.storage.session.set({ [NOTICE_KEY]: 'state-reset' });
+    const notice: StateView['notice'] = { kind: 'state-reset', lost };
+    await browser.storage.session.set({ [NOTICE_KEY]: notice });
   }
   return state;
+}
+
+/** The state is healthy again (IDs captured anew): the reset notice has said what it had to. */
+export const clearNotice = (): Promise<void> => browser.storage.session.remove(NOTICE_KEY);
+
+function noticeOf(raw: unknown): StateView['notice'] {
+  if (!raw || typeof raw !== 'object') return null;
+  const lost = (raw as { lost?: unknown }).lost;
+  return lost === 'all' || (typeof lost === 'number' && lost > 0) ? { kind: 'state-reset', lost } : null;
 }
 
 export async function holdSecret(value: string, ttlMinutes: number, now = Date.now()): Promise<number> {
@@ -81,6 +118,19 @@ export async function pendingHandoff(): Promise<PendingHandoff | null> {
 export const setHandoff = (h: PendingHandoff): Promise<void> =>
   browser.storage.session.set({ [HANDOFF_KEY]: h });
 
+const KEY_TABS_KEY = 'keyTabs';
+
+/** Tabs of key pages whose reminder handed a key over: told when the key is forgotten. */
+export async function keyTabs(): Promise<number[]> {
+  return ((await browser.storage.session.get(KEY_TABS_KEY))[KEY_TABS_KEY] as number[] | undefined) ?? [];
+}
+
+export async function rememberKeyTab(tabId: number): Promise<void> {
+  const tabs = await keyTabs();
+  if (!tabs.includes(tabId))
+    await browser.storage.session.set({ [KEY_TABS_KEY]: [...tabs, tabId].slice(-20) });
+}
+
 const CONSOLE_TABS_KEY = 'consoleTabs';
 
 /** Tabs whose console content script has said hello: the only ones a hand-off pings. */
@@ -106,8 +156,14 @@ export async function view(): Promise<StateView> {
   return {
     state,
     secretHeldUntil: held?.expiresAt ?? null,
-    lastHandoff: handoff ? { status: handoff.status, at: handoff.requestedAt } : null,
-    notice: notice === 'state-reset' ? 'state-reset' : null,
+    lastHandoff: handoff
+      ? {
+          status: handoff.status,
+          at: handoff.requestedAt,
+          ...(handoff.sentAt ? { sentAt: handoff.sentAt } : {}),
+        }
+      : null,
+    notice: noticeOf(notice),
   };
 }
 

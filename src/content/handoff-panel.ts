@@ -1,33 +1,51 @@
 /**
  * The floating panel on the Skyhigh console during a hand-off: every value with its own copy button,
- * and which fields could not be placed. The fallback that always works.
+ * which fields could not be placed, and, when no form proves to be the ChatGPT instance form, why
+ * nothing was filled and a way to fill a form the admin confirms. The key is kept here only until
+ * it is placed, forgotten or expired; then the panel shows its last 4 characters only.
  */
 import type { HandoffValues } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, type HandoffField } from '../core/sites/skyhigh';
+import { ClipboardGuard } from './clipboard';
 import { t } from './runtime';
 import { button, el, mountPanel } from './ui';
 
-const mask = (f: HandoffField, v: string) => (f === 'apiKey' ? `${v.slice(0, 8)}…${v.slice(-4)}` : v);
+const mask = (f: HandoffField, v: string) => (f === 'apiKey' ? `…${v.slice(-4)}` : v);
 
 export class HandoffPanel {
   private own = new AbortController();
   private list: HTMLElement;
   private status: HTMLElement;
   private heading: HTMLElement;
+  private offer: HTMLElement;
+  private clipboard: ClipboardGuard;
+  private filled: HandoffField[] | null = null;
+  /** Last 4 of the key, kept for display once the key itself is gone. */
+  private keyTail: string | null;
+  private expiry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     signal: AbortSignal,
     private values: HandoffValues,
+    keyExpiresAt: number | null,
+    private clipboardClearSeconds: number,
   ) {
     signal.addEventListener('abort', () => this.close(), { signal: this.own.signal });
+    this.keyTail = values.apiKey ? values.apiKey.slice(-4) : null;
     const { box } = mountPanel(this.own.signal, t('handoffRegion'));
     this.heading = el('h2', {}, t('handoffPanelWaiting'));
     this.list = el('dl');
+    this.offer = el('div');
     this.status = el('p', { className: 'status' });
     this.status.setAttribute('role', 'status');
+    // the page's signal, not the panel's: a clearing still due when the panel is closed happens
+    this.clipboard = new ClipboardGuard(signal, () => {
+      this.status.textContent = t('clipboardCleared');
+    });
     box.append(
       this.heading,
       this.list,
+      this.offer,
       el(
         'div',
         { className: 'row' },
@@ -35,15 +53,91 @@ export class HandoffPanel {
       ),
       this.status,
     );
-    this.render(null);
+    // the key's life here ends when the background's does
+    if (keyExpiresAt !== null)
+      this.expiry = setTimeout(() => this.forgetKey(), Math.max(0, keyExpiresAt - Date.now()));
+    this.render();
   }
 
-  /** After the fill: which fields were placed (null while the form is awaited). */
-  render(filled: HandoffField[] | null): void {
-    if (filled) this.heading.textContent = t('handoffPanelFilled');
+  /** The key is gone (placed, forgotten in the popup, expired): only its last 4 stay on screen. */
+  forgetKey(): void {
+    clearTimeout(this.expiry);
+    if (!this.values.apiKey) return;
+    delete this.values.apiKey;
+    void this.clipboard.clearNow();
+    this.render();
+  }
+
+  get isFilled(): boolean {
+    return this.filled !== null;
+  }
+
+  /** The values without the key, once it is gone. */
+  get current(): HandoffValues {
+    return { ...this.values };
+  }
+
+  /** After the fill: which fields were placed. */
+  showFilled(filled: HandoffField[]): void {
+    this.filled = filled;
+    this.heading.textContent = t('handoffPanelFilled');
+    this.offer.replaceChildren();
+    if (filled.includes('apiKey')) this.forgetKey();
+    else this.render();
+  }
+
+  /**
+   * No form proves to be the ChatGPT instance form; `candidate` (a form with a Workspace ID and a
+   * key field that does not name OpenAI or ChatGPT) may be filled once the admin confirms it.
+   */
+  showCandidate(candidate: { title: string; fill: () => void } | null): void {
+    if (this.filled) return;
+    const s = this.own.signal;
+    if (!candidate) {
+      this.offer.replaceChildren();
+      return;
+    }
+    const why = el('p', { className: 'warn' }, t('handoffNoForm'));
+    const title = candidate.title || t('handoffUntitledForm');
+    const ask = () =>
+      this.offer.replaceChildren(
+        why,
+        el('p', {}, t('handoffConfirm', title)),
+        el(
+          'div',
+          { className: 'row' },
+          button(t('handoffConfirmYes'), () => candidate.fill(), s),
+          button(t('cancel'), () => this.showCandidate(candidate), s, { className: 'secondary' }),
+        ),
+      );
+    this.offer.replaceChildren(
+      why,
+      el(
+        'div',
+        { className: 'row' },
+        button(t('handoffFillThis', title), ask, s, { className: 'secondary' }),
+      ),
+    );
+  }
+
+  private render(): void {
+    const filled = this.filled;
     this.list.replaceChildren();
     for (const f of HANDOFF_FIELDS) {
       const v = this.values[f];
+      if (f === 'apiKey' && !v && this.keyTail) {
+        this.list.append(
+          el('dt', {}, t('field_apiKey')),
+          el(
+            'dd',
+            {},
+            el('span', { className: 'mono' }, `…${this.keyTail}`),
+            ' ',
+            el('span', { className: 'note' }, t('handoffKeyGone')),
+          ),
+        );
+        continue;
+      }
       if (!v) continue;
       const state = filled === null ? '' : filled.includes(f) ? t('handoffPlaced') : t('handoffNotPlaced');
       this.list.append(
@@ -55,25 +149,36 @@ export class HandoffPanel {
           ' ',
           el('span', { className: filled && !filled.includes(f) ? 'warn' : 'note' }, state),
           ' ',
-          button(
-            t('copy'),
-            async () => {
-              try {
-                await navigator.clipboard.writeText(v);
-                this.status.textContent = t('valueCopied', t(`field_${f}`));
-              } catch {
-                this.status.textContent = t('keyCopyFailed');
-              }
-            },
-            this.own.signal,
-            { className: 'secondary', 'aria-label': t('copyField', t(`field_${f}`)) },
-          ),
+          button(t('copy'), () => this.copy(f), this.own.signal, {
+            className: 'secondary',
+            'aria-label': t('copyField', t(`field_${f}`)),
+          }),
         ),
       );
     }
   }
 
+  private async copy(f: HandoffField): Promise<void> {
+    const v = this.values[f];
+    if (!v) return;
+    try {
+      if (f === 'apiKey') {
+        await this.clipboard.copy(v, this.clipboardClearSeconds);
+        this.status.textContent =
+          this.clipboardClearSeconds > 0
+            ? `${t('valueCopied', t('field_apiKey'))} ${t('clipboardWillClear', String(this.clipboardClearSeconds))}`
+            : t('valueCopied', t('field_apiKey'));
+      } else {
+        await navigator.clipboard.writeText(v);
+        this.status.textContent = t('valueCopied', t(`field_${f}`));
+      }
+    } catch {
+      this.status.textContent = t('keyCopyFailed');
+    }
+  }
+
   close(): void {
+    clearTimeout(this.expiry);
     this.values = {};
     this.own.abort();
   }

@@ -7,8 +7,10 @@ import { readKeyDialog } from '../core/readers/key-dialog';
 import { findCreatedBy } from '../core/readers/keys-list';
 import { readOrgPicker } from '../core/readers/org-picker';
 import { isKeyPageUrl, keySiteOf } from '../core/sites/openai';
-import { Reminder } from './reminder';
-import { followPage, onPageVisits, send } from './runtime';
+import { type NotedKey, Reminder } from './reminder';
+import { ext, followPage, onPageVisits, send } from './runtime';
+
+let openReminder: Reminder | null = null;
 
 async function visitKeyPage(signal: AbortSignal): Promise<void> {
   const site = keySiteOf(location.href);
@@ -29,7 +31,7 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
         const secret = shown.secret;
         const container = shown.container;
         // the background adds what the create form showed (noted by the key-form script)
-        void send<{ keyTtlMinutes?: number; keyName?: string }>({
+        void send<Partial<NotedKey> & { keyName?: string }>({
           type: 'key/captured',
           keyLast4: last4,
           site,
@@ -39,7 +41,18 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
           const name = answer?.keyName ?? shown.keyName ?? undefined;
           awaitingCreatedBy = { last4, ...(name ? { name } : {}) };
           if (signal.aborted || shownSecret !== secret) return;
-          reminder = new Reminder(signal, secret, container, answer?.keyTtlMinutes ?? 30);
+          reminder = new Reminder(
+            signal,
+            secret,
+            container,
+            {
+              keyTtlMinutes: answer?.keyTtlMinutes ?? 30,
+              clipboardClearSeconds: answer?.clipboardClearSeconds ?? 60,
+              ...(answer?.conflict ? { conflict: answer.conflict } : {}),
+            },
+            site,
+          );
+          openReminder = reminder;
         });
       }
       return;
@@ -67,3 +80,10 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
 onPageVisits(isKeyPageUrl, (signal) => {
   void visitKeyPage(signal);
 });
+
+// the background forgot the key (handed over, forgotten in the popup, expired): the reminder says so
+ext.runtime.onMessage.addListener(((message: unknown, sender: { id?: string; tab?: unknown }) => {
+  if (sender.id !== ext.runtime.id || sender.tab) return false; // the background only
+  if ((message as { type?: unknown } | null)?.type === 'key/forgotten') openReminder?.keyForgotten();
+  return false;
+}) as unknown as Parameters<typeof ext.runtime.onMessage.addListener>[0]);

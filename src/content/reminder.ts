@@ -2,12 +2,25 @@
  * The reminder beside a one-time secret: copy it now, hand it to Skyhigh CASB if you like, and a
  * close of the site's dialog stopped once while the key has not been copied.
  */
+import { last4 } from '../core/formats';
 import { CLOSE_BUTTON, COPY_BUTTON } from '../core/sites/openai';
-import { send, t } from './runtime';
-import { button, el, mountPanel, type Panel } from './ui';
+import { cleanText } from '../core/text';
+import { ClipboardGuard } from './clipboard';
+import { alive, send, t } from './runtime';
+import { button, el, mountPanel, type Panel, pageChanges } from './ui';
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const nameOf = (b: Element) => clean(b.getAttribute('aria-label')) || clean(b.textContent);
+const nameOf = (b: Element) => cleanText(b.getAttribute('aria-label')) || cleanText(b.textContent);
+
+/** A click on "Hand this key…" this soon after the page changed is asked again. */
+const SETTLE_MS = 1000;
+
+/** What the background said when the key was noted. */
+export interface NotedKey {
+  keyTtlMinutes: number;
+  clipboardClearSeconds: number;
+  /** The last 4 of a key already copied or handed over, which this one would replace. */
+  conflict?: string;
+}
 
 export class Reminder {
   readonly own = new AbortController();
@@ -19,22 +32,40 @@ export class Reminder {
   private warning: HTMLElement;
   private holdRow: HTMLElement;
   private copyButton: HTMLButtonElement;
+  private clipboard: ClipboardGuard;
+  private changes: { msSinceChange: () => number };
+  private expiry: ReturnType<typeof setTimeout> | undefined;
+  private ttlMinutes: number;
+  private clearSeconds: number;
+  private watch: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     signal: AbortSignal,
     private secret: string | null,
     readonly container: Element,
-    ttlMinutes: number,
+    noted: NotedKey,
+    private site: 'platform' | 'admin-console',
   ) {
-    signal.addEventListener('abort', () => this.close(), { signal: this.own.signal });
+    // the visit ends: the page moved on (close), or the extension went away under it (say so, and
+    // keep what works without it: Copy key, from this page's own memory)
+    signal.addEventListener('abort', () => (alive() ? this.close() : this.extensionGone()), {
+      signal: this.own.signal,
+    });
     const s = this.own.signal;
+    this.ttlMinutes = noted.keyTtlMinutes;
+    this.clearSeconds = noted.clipboardClearSeconds;
     this.panel = mountPanel(s, t('reminderRegion'), container);
     this.panel.box.classList.add('urgent');
     this.status = el('p', { className: 'status' });
     this.status.setAttribute('role', 'status');
     this.warning = el('div');
     this.holdRow = el('div', { className: 'row' });
-    this.renderHold(ttlMinutes);
+    this.changes = pageChanges(s);
+    this.clipboard = new ClipboardGuard(signal, () => {
+      this.status.textContent = t('clipboardCleared');
+    });
+    if (noted.conflict) this.askReplace(noted.conflict);
+    else this.renderHold();
     this.copyButton = button(t('copyKey'), () => this.copy(), s);
     this.panel.box.append(
       el('h2', {}, t('reminderTitle')),
@@ -49,27 +80,73 @@ export class Reminder {
     }
     window.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: s });
     document.addEventListener('copy', () => this.onCopyEvent(), { capture: true, signal: s });
-  }
-
-  get isOpen(): boolean {
-    return !this.own.signal.aborted;
+    // the extension reloaded or updated under this page: say so, and offer only what still works
+    this.watch = setInterval(() => {
+      if (!alive()) this.extensionGone();
+    }, 1000);
+    s.addEventListener('abort', () => clearInterval(this.watch), { once: true });
   }
 
   close(): void {
+    clearTimeout(this.expiry);
     this.secret = null;
     this.own.abort();
   }
 
-  private renderHold(ttlMinutes: number): void {
+  /** The background forgot the key (handed over, forgotten in the popup, expired). */
+  keyForgotten(): void {
+    clearTimeout(this.expiry);
+    void this.clipboard.clearNow();
+    this.status.textContent = t('keyForgotten');
+    this.renderHold();
+  }
+
+  private extensionGone(): void {
+    if (this.panel.box.dataset.gone) return;
+    this.panel.box.dataset.gone = 'true';
+    clearTimeout(this.expiry);
+    clearInterval(this.watch);
+    const gone = el('p', { className: 'warn' }, t('extensionUpdated'));
+    gone.setAttribute('role', 'alert');
+    this.holdRow.replaceChildren(gone);
+    this.status.textContent = '';
+  }
+
+  private renderHold(): void {
     const s = this.own.signal;
     this.holdRow.replaceChildren(
       button(t('handKey'), () => this.hold(), s, { className: 'secondary' }),
-      el('span', { className: 'note' }, t('handKeyNote', String(ttlMinutes))),
+      el('span', { className: 'note' }, t('handKeyNote', String(this.ttlMinutes))),
+    );
+  }
+
+  /** This key would replace one already copied or handed over: only if the admin says so. */
+  private askReplace(previous: string): void {
+    const s = this.own.signal;
+    const secret = this.secret;
+    if (!secret) return;
+    this.holdRow.replaceChildren(
+      el('p', { className: 'warn' }, t('keyReplaceAsk', [previous, last4(secret)])),
+      button(
+        t('keyReplaceYes'),
+        async () => {
+          const answer = await send<{ ok?: boolean }>({
+            type: 'key/captured',
+            keyLast4: last4(secret),
+            site: this.site,
+            replace: true,
+          });
+          if (answer?.ok) this.renderHold();
+          else this.status.textContent = t('commandFailed');
+        },
+        s,
+        { className: 'secondary' },
+      ),
     );
   }
 
   private markCopied(): void {
-    if (!this.copied && this.secret) void send({ type: 'key/copied', keyLast4: this.secret.slice(-4) });
+    if (!this.copied && this.secret) void send({ type: 'key/copied', keyLast4: last4(this.secret) });
     this.copied = true;
     this.panel.box.classList.remove('urgent');
     this.warning.replaceChildren();
@@ -79,18 +156,31 @@ export class Reminder {
   private async copy(): Promise<void> {
     if (!this.secret) return;
     try {
-      await navigator.clipboard.writeText(this.secret);
+      await this.clipboard.copy(this.secret, this.clearSeconds);
       this.markCopied();
+      if (this.clearSeconds > 0)
+        this.status.textContent = `${t('keyCopied')} ${t('clipboardWillClear', String(this.clearSeconds))}`;
     } catch {
       this.status.textContent = t('keyCopyFailed');
     }
   }
 
-  private async hold(): Promise<void> {
+  private async hold(confirmed = false): Promise<void> {
     if (!this.secret) return;
+    // the page changed under the button a moment ago: the click may have been meant for what was
+    // there before, so ask once more, in the panel
+    if (!confirmed && this.changes.msSinceChange() < SETTLE_MS) {
+      this.holdRow.replaceChildren(
+        el('span', { className: 'warn' }, t('handKeyConfirm')),
+        button(t('handKeyConfirmYes'), () => this.hold(true), this.own.signal),
+        button(t('cancel'), () => this.renderHold(), this.own.signal, { className: 'secondary' }),
+      );
+      return;
+    }
     const answer = await send<{ heldUntil?: number }>({ type: 'key/hold', secret: this.secret });
     if (!answer?.heldUntil) {
-      this.status.textContent = t('commandFailed');
+      this.status.textContent = alive() ? t('commandFailed') : '';
+      if (!alive()) this.extensionGone();
       return;
     }
     const until = new Date(answer.heldUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -100,14 +190,16 @@ export class Reminder {
         t('forgetKey'),
         async () => {
           await send({ type: 'key/forget' });
-          this.status.textContent = t('keyForgotten');
-          this.renderHold(0);
+          this.keyForgotten();
         },
         this.own.signal,
         { className: 'secondary' },
       ),
     );
     this.status.textContent = t('keyHeld');
+    // the claim ends when the key does
+    clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => this.keyForgotten(), Math.max(0, answer.heldUntil - Date.now()));
   }
 
   /** Stop one close of the site's dialog, and say why. `retry` redoes it if the admin insists. */

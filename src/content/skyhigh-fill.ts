@@ -1,61 +1,117 @@
 /**
  * The Skyhigh CASB console: when the admin asked for a hand-off in the popup, show the values with
  * copy buttons, wait for the ChatGPT instance form and fill it. Only on the configured host over
- * https, only once per request, never a control it did not match.
+ * https, only a form that proves to be the ChatGPT instance form (or one the admin confirms), only
+ * the controls inside it, once per request.
+ *
+ * Every exchange with the background is asked again until answered: a service worker stopped
+ * between two messages answers nothing, and the next ask wakes it.
  */
-import { fillConsolePage } from '../core/outcomes';
-import { formIsPresent, type HandoffValues, matchFields } from '../core/readers/skyhigh-form';
-import { HANDOFF_FIELDS, mayFill } from '../core/sites/skyhigh';
+import {
+  fillForm,
+  findInstanceForm,
+  type HandoffValues,
+  type InstanceForm,
+} from '../core/readers/skyhigh-form';
+import { mayFill } from '../core/sites/skyhigh';
 import { watchDom } from '../core/watch';
 import { HandoffPanel } from './handoff-panel';
 import { alive, ext, lifeSignal, send } from './runtime';
 
-const WAIT_FOR_FORM_MS = 10 * 60_000;
+/** How long the page waits for the form, and keeps asking for an answer. */
+const WAIT_MS = 10 * 60_000;
 
-interface ReadyAnswer {
-  fill: { consoleHost: string; values: HandoffValues } | null;
+interface Fill {
+  handoff: string;
+  consoleHost: string;
+  keyExpiresAt?: number;
+  clipboardClearSeconds?: number;
+  values: HandoffValues;
 }
 
-let filling = false;
+let asking = false;
+let panel: HandoffPanel | null = null;
+let current: Fill | null = null;
+/** Ends the current request's panel and wait (a new request replaces it). */
+let visit: AbortController | null = null;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Send until the background answers (undefined: no answer, the worker stopped meanwhile). */
+async function ask<T>(message: Parameters<typeof send>[0]): Promise<T | undefined> {
+  const started = Date.now();
+  for (let delay = 200; alive() && Date.now() - started < WAIT_MS; delay = Math.min(delay * 2, 3000)) {
+    const answer = await send<T>(message);
+    if (answer !== undefined) return answer;
+    await sleep(delay);
+  }
+  return undefined;
+}
 
 async function askForValues(): Promise<void> {
-  if (filling) return;
-  const answer = await send<ReadyAnswer>({ type: 'skyhigh/ready' });
+  if (asking) return;
+  asking = true;
+  const answer = await ask<{ fill: Fill | null }>({ type: 'skyhigh/ready' });
+  asking = false;
   const fill = answer?.fill;
-  if (!fill || !mayFill(location.href, fill.consoleHost)) return;
-  filling = true;
-  const panel = new HandoffPanel(lifeSignal, fill.values);
+  // nothing for this page, or the request this page is already working on
+  if (!fill || fill.handoff === current?.handoff || !mayFill(location.href, fill.consoleHost)) return;
+  visit?.abort();
+  visit = new AbortController();
+  const signal = AbortSignal.any([lifeSignal, visit.signal]);
+  current = fill;
+  panel = new HandoffPanel(signal, fill.values, fill.keyExpiresAt ?? null, fill.clipboardClearSeconds ?? 60);
+  let offered: Element | null = null;
   const outcome = await watchDom({
     root: document.documentElement,
-    signal: lifeSignal,
-    timeoutMs: WAIT_FOR_FORM_MS,
+    signal,
+    timeoutMs: WAIT_MS,
     minIntervalMs: 50,
-    read: () => (formIsPresent(matchFields(document)) ? true : undefined),
+    read: () => {
+      const { form, refusal } = findInstanceForm(document);
+      if (form && !refusal) return form;
+      // a form with both fields that does not say it is ChatGPT's: the admin may confirm it
+      const candidate = refusal === 'not-chatgpt' ? form : null;
+      if ((candidate?.region ?? null) !== offered) {
+        offered = candidate?.region ?? null;
+        panel?.showCandidate(
+          candidate ? { title: candidate.title, fill: () => void fillAndReport(candidate) } : null,
+        );
+      }
+      return undefined;
+    },
   });
-  filling = false;
-  // The page may have moved to another origin meanwhile: check again right before filling.
-  if (outcome.status !== 'done' || !mayFill(location.href, fill.consoleHost)) return;
-  const match = matchFields(document);
-  const result = fillConsolePage(document, location.href, fill.consoleHost, fill.values);
-  if (!result) return;
+  if (outcome.status === 'done') await fillAndReport(outcome.value);
+}
+
+/** Fill the form (the page may have moved to another origin meanwhile: checked again), then report. */
+async function fillAndReport(form: InstanceForm): Promise<void> {
+  const fill = current;
+  if (!fill || !panel || !mayFill(location.href, fill.consoleHost) || !form.region.isConnected) return;
+  if (panel.isFilled) return; // one request, one fill
+  const result = fillForm(form.region, panel.current, form.match);
   for (const f of result.filled) {
-    const control = match.controls[f];
+    const control = form.match.controls[f];
     if (control) {
       control.style.outline = '3px solid #1e8e3e';
       control.style.outlineOffset = '2px';
     }
   }
-  panel.render(HANDOFF_FIELDS.filter((f) => result.filled.includes(f)));
-  await send({ type: 'skyhigh/filled', ...result });
+  panel.showFilled(result.filled);
+  await ask({ type: 'skyhigh/filled', handoff: fill.handoff, ...result });
 }
 
 ext.runtime.onMessage.addListener(((
   message: unknown,
-  _sender: unknown,
+  sender: { id?: string; tab?: unknown },
   sendResponse: (answer: string) => void,
 ) => {
-  if (!alive()) return false;
+  if (!alive() || sender.id !== ext.runtime.id || sender.tab) return false; // the background only
   const m = message as { type?: unknown; host?: unknown } | null;
+  if (m?.type === 'key/forgotten') {
+    panel?.forgetKey();
+    return false;
+  }
   if (m?.type !== 'handoff/requested' || typeof m.host !== 'string' || !mayFill(location.href, m.host))
     return false;
   void askForValues();

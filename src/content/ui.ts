@@ -44,11 +44,57 @@ export interface Panel {
 }
 
 /**
+ * The host element's own style, inline and `!important` (which no stylesheet of the page can beat),
+ * and put back whenever a script changes it: the page cannot make a panel invisible, transparent or
+ * click-through, so that a click on it is always one the admin could see.
+ */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'opacity: 1',
+  'visibility: visible',
+  'pointer-events: auto',
+  'filter: none',
+  'clip-path: none',
+  'transform: none',
+  'mix-blend-mode: normal',
+  'contain: none',
+]
+  .map((d) => `${d} !important`)
+  .join('; ');
+
+function enforceHostStyle(host: HTMLElement, signal: AbortSignal): void {
+  const apply = () => {
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    for (const a of ['hidden', 'inert', 'popover']) if (host.hasAttribute(a)) host.removeAttribute(a);
+  };
+  apply();
+  const observer = new MutationObserver(apply);
+  observer.observe(host, { attributes: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+
+/**
+ * When the page last changed (nodes added, removed or restyled): a click that follows a change
+ * within a second may have been meant for what was there before, and asks again.
+ */
+export function pageChanges(signal: AbortSignal): { msSinceChange: () => number } {
+  let last = 0;
+  const observer = new MutationObserver(() => {
+    last = performance.now();
+  });
+  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  return { msSinceChange: () => performance.now() - last };
+}
+
+/**
  * A panel in a closed shadow root. With `inside`, it is placed at the end of that element (a modal
  * dialog), so that the dialog's focus trap and `aria-modal` include it; otherwise it floats.
  */
 export function mountPanel(signal: AbortSignal, label: string, inside?: Element): Panel {
   const host = document.createElement('div');
+  enforceHostStyle(host, signal);
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;

@@ -6,6 +6,7 @@ import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
 import { HANDOFF_FIELDS, type HandoffField, isConsoleHost, isKnownConsoleHost } from './sites/skyhigh';
+import { CLIPBOARD_CLEAR_SECONDS_MAX, KEY_TTL_MINUTES } from './state';
 
 /** Where a message may come from. */
 export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
@@ -26,6 +27,8 @@ export type Message =
       permissions?: string;
       site: 'platform' | 'admin-console';
       organization?: string;
+      /** The admin confirmed that this key replaces one already copied or handed over. */
+      replace?: boolean;
     }
   | { type: 'key/created-by'; keyLast4: string; createdBy: string }
   /** What the create-key form shows now (before the secret exists). */
@@ -41,14 +44,29 @@ export type Message =
   | { type: 'key/copied'; keyLast4: string }
   // content script on the Skyhigh console
   | { type: 'skyhigh/ready' }
-  | { type: 'skyhigh/filled'; filled: HandoffField[]; missing: HandoffField[]; ambiguous: HandoffField[] }
+  | {
+      type: 'skyhigh/filled';
+      /** The hand-off this fill answers (from the skyhigh/ready answer). */
+      handoff: string;
+      filled: HandoffField[];
+      missing: HandoffField[];
+      ambiguous: HandoffField[];
+    }
   // extension pages (popup, options)
   | { type: 'state/get' }
   | { type: 'ids/set'; workspaceId: string; organizationId?: string }
+  /** The admin confirmed: the Organization ID read on its own joins this workspace. */
+  | { type: 'ids/attach-org'; workspaceId: string }
   | { type: 'record/select'; workspaceId: string }
   | { type: 'secret/hold'; secret: string }
   | { type: 'secret/forget' }
-  | { type: 'settings/set'; consoleHost?: string; instanceName?: string; keyTtlMinutes?: number }
+  | {
+      type: 'settings/set';
+      consoleHost?: string;
+      instanceName?: string;
+      keyTtlMinutes?: number;
+      clipboardClearSeconds?: number;
+    }
   | { type: 'handoff/start' }
   | { type: 'state/forget-all' }
   | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean }
@@ -74,6 +92,7 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'skyhigh/filled': 'skyhigh-console',
   'state/get': 'extension-page',
   'ids/set': 'extension-page',
+  'ids/attach-org': 'extension-page',
   'record/select': 'extension-page',
   'secret/hold': 'extension-page',
   'secret/forget': 'extension-page',
@@ -89,6 +108,12 @@ const optional = <T>(v: unknown, ok: (v: unknown) => v is T): boolean => v === u
 const isShortText = (v: unknown): v is string =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
 const isLast4 = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{4}$/.test(v);
+const isIntIn =
+  (min: number, max: number) =>
+  (v: unknown): v is number =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+/** A hand-off's id: a random UUID made by the background. */
+const isHandoffId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
 const isFieldList = (v: unknown): v is HandoffField[] =>
   Array.isArray(v) && v.length <= HANDOFF_FIELDS.length && v.every((f) => HANDOFF_FIELDS.includes(f));
 
@@ -115,8 +140,9 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok(['organizationId'], isOrganizationId(m.organizationId));
     case 'key/captured':
       return ok(
-        ['keyLast4', 'keyName', 'ownerType', 'project', 'permissions', 'site', 'organization'],
+        ['keyLast4', 'keyName', 'ownerType', 'project', 'permissions', 'site', 'organization', 'replace'],
         isLast4(m.keyLast4) &&
+          (m.replace === undefined || typeof m.replace === 'boolean') &&
           optional(m.keyName, isShortText) &&
           (m.ownerType === undefined || m.ownerType === 'you' || m.ownerType === 'service-account') &&
           optional(m.project, isShortText) &&
@@ -155,8 +181,8 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok([], true);
     case 'skyhigh/filled':
       return ok(
-        ['filled', 'missing', 'ambiguous'],
-        isFieldList(m.filled) && isFieldList(m.missing) && isFieldList(m.ambiguous),
+        ['handoff', 'filled', 'missing', 'ambiguous'],
+        isHandoffId(m.handoff) && isFieldList(m.filled) && isFieldList(m.missing) && isFieldList(m.ambiguous),
       );
     case 'ids/set':
       return ok(
@@ -164,18 +190,17 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
         isWorkspaceId(m.workspaceId) && optional(m.organizationId, isOrganizationId),
       );
     case 'record/select':
+    case 'ids/attach-org':
       return ok(['workspaceId'], isWorkspaceId(m.workspaceId));
     case 'secret/hold':
       return ok(['secret'], isSecretKey(m.secret));
     case 'settings/set':
       return ok(
-        ['consoleHost', 'instanceName', 'keyTtlMinutes'],
+        ['consoleHost', 'instanceName', 'keyTtlMinutes', 'clipboardClearSeconds'],
         optional(m.consoleHost, (v): v is string => typeof v === 'string' && isConsoleHost(v)) &&
           optional(m.instanceName, isShortText) &&
-          optional(
-            m.keyTtlMinutes,
-            (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120,
-          ),
+          optional(m.keyTtlMinutes, isIntIn(KEY_TTL_MINUTES.min, KEY_TTL_MINUTES.max)) &&
+          optional(m.clipboardClearSeconds, isIntIn(0, CLIPBOARD_CLEAR_SECONDS_MAX)),
       );
     default:
       return { ok: false, error: 'unknown message' };

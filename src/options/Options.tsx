@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CONSOLE_HOSTS, hostPattern, isConsoleHost, isKnownConsoleHost } from '../core/sites/skyhigh';
-import type { Settings, StateView } from '../core/state';
+import { KEY_TTL_MINUTES, type Settings, type StateView } from '../core/state';
+
+/** The clipboard-clearing delays offered (seconds; 0: never). */
+const CLIPBOARD_CHOICES = [0, 30, 60, 120];
+
 import { command, t } from '../ui/api';
 
 const CUSTOM = 'custom';
@@ -111,14 +115,31 @@ export function Options() {
         <br />
         <input
           type="number"
-          min={1}
-          max={120}
+          min={KEY_TTL_MINUTES.min}
+          max={KEY_TTL_MINUTES.max}
           value={s.keyTtlMinutes}
           onChange={(e) => {
             const v = Number((e.target as HTMLInputElement).value);
-            if (Number.isInteger(v) && v >= 1 && v <= 120) void save({ keyTtlMinutes: v });
+            if (Number.isInteger(v) && v >= KEY_TTL_MINUTES.min && v <= KEY_TTL_MINUTES.max)
+              void save({ keyTtlMinutes: v });
           }}
         />
+      </label>
+      <label>
+        {t('clipboardClearLabel')}
+        <br />
+        <select
+          value={String(s.clipboardClearSeconds)}
+          onChange={(e) =>
+            void save({ clipboardClearSeconds: Number((e.target as HTMLSelectElement).value) })
+          }
+        >
+          {CLIPBOARD_CHOICES.map((sec) => (
+            <option key={sec} value={String(sec)}>
+              {sec === 0 ? t('clipboardClearNever') : t('clipboardClearAfter', String(sec))}
+            </option>
+          ))}
+        </select>
       </label>
       <div class="row">
         <button

@@ -4,7 +4,7 @@ import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
 import { checklist, STEP_IDS, type Step } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
 import type { Message } from '../core/messages';
-import { currentKey, currentRecord, orgMismatch, type StateView } from '../core/state';
+import { currentKey, currentRecord, orgMismatch, type StateView, unattachedOrg } from '../core/state';
 import { summaryText } from '../core/summary';
 import { command, t } from '../ui/api';
 
@@ -77,9 +77,9 @@ export function Popup() {
           </label>
         )}
       </header>
-      {view.notice === 'state-reset' && (
-        <p class="warn" role="alert">
-          {t('stateWasReset')}
+      {view.notice && (
+        <p class="warn" role="alert" data-notice="state-reset">
+          {view.notice.lost === 'all' ? t('stateWasReset') : t('stateWasRepaired', String(view.notice.lost))}
         </p>
       )}
       <ol class="steps">
@@ -199,16 +199,37 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
       ) : null;
     case 'ids': {
       const mismatch = orgMismatch(view.state);
+      const loose = unattachedOrg(view.state);
       return (
         <>
           <dl aria-label={t('workspaceDetails')}>
             <dt>{t('workspaceIdLabel')}</dt>
             <dd data-field="workspaceId">{rec?.workspaceId ?? missing}</dd>
             <dt>{t('organizationIdLabel')}</dt>
-            <dd data-field="organizationId">
-              {rec?.organizationId ?? view.state.draft.organizationId ?? missing}
-            </dd>
+            <dd data-field="organizationId">{rec?.organizationId ?? missing}</dd>
           </dl>
+          {loose && (
+            <div data-unattached-org={loose.organizationId}>
+              <p class="warn">
+                {loose.workspaceId
+                  ? t('orgUnattachedAsk', [loose.organizationId, loose.from || '—', loose.workspaceId])
+                  : t('orgUnattached', [loose.organizationId, loose.from || '—'])}
+              </p>
+              {loose.workspaceId && (
+                <div class="row">
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() =>
+                      void run({ type: 'ids/attach-org', workspaceId: loose.workspaceId as string })
+                    }
+                  >
+                    {t('orgAttach')}
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
           {mismatch && (
             <p class="warn" role="alert" data-warning="org-mismatch">
               {t('orgMismatch', [mismatch.platform, mismatch.chatgpt])}
@@ -299,10 +320,20 @@ function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'>
           </button>
         )}
       </div>
-      {view.lastHandoff?.status === 'pending' || view.lastHandoff?.status === 'sent' ? (
+      {view.lastHandoff?.status === 'pending' ? (
         <p class="muted" data-handoff="waiting">
           {t('handoffWaiting', view.state.settings.consoleHost)}
         </p>
+      ) : null}
+      {view.lastHandoff?.status === 'sent' ? (
+        <div data-handoff="sent">
+          <p class="muted">{t('handoffNotConfirmed', view.state.settings.consoleHost)}</p>
+          <div class="row">
+            <button type="button" class="secondary" onClick={() => void run({ type: 'handoff/start' })}>
+              {t('handoffTryAgain')}
+            </button>
+          </div>
+        </div>
       ) : null}
       {h && (
         <p class="muted" data-handoff="result">

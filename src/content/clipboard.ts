@@ -1,0 +1,60 @@
+/**
+ * Copying the secret with a promise to take it back: after the extension wrote the key to the
+ * clipboard, it overwrites it once the key was handed over or after the admin's delay (60 s by
+ * default, 0: never), unless the admin copied something else on this page meanwhile. Browsers let a
+ * page write the clipboard only while it has focus: a clearing due while the page is in the
+ * background happens as soon as it is focused again.
+ */
+export class ClipboardGuard {
+  private pending: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private signal: AbortSignal,
+    private onCleared: () => void,
+  ) {
+    // the admin copied something else here: the clipboard is theirs again
+    document.addEventListener('copy', () => this.otherCopy(), { capture: true, signal });
+    window.addEventListener('focus', () => void this.flush(), { signal });
+    document.addEventListener('visibilitychange', () => void this.flush(), { signal });
+  }
+
+  /** Write `secret` to the clipboard; clear it after `clearAfterSeconds` (0: never). */
+  async copy(secret: string, clearAfterSeconds: number): Promise<void> {
+    await navigator.clipboard.writeText(secret);
+    clearTimeout(this.timer);
+    this.pending = null;
+    if (clearAfterSeconds <= 0) return;
+    this.pending = secret;
+    this.timer = setTimeout(() => void this.clearNow(), clearAfterSeconds * 1000);
+  }
+
+  /** Clear now (the key was handed over), if the clipboard may still hold the key. */
+  async clearNow(): Promise<void> {
+    clearTimeout(this.timer);
+    if (!this.pending) return;
+    this.due = true;
+    await this.flush();
+  }
+
+  private due = false;
+
+  private async flush(): Promise<void> {
+    if (!this.due || !this.pending || this.signal.aborted || !document.hasFocus()) return;
+    try {
+      await navigator.clipboard.writeText('');
+      this.pending = null;
+      this.due = false;
+      this.onCleared();
+    } catch {
+      // not focused after all: the next focus tries again
+    }
+  }
+
+  private otherCopy(): void {
+    // our own writeText fires no copy event; a copy event is the admin's
+    clearTimeout(this.timer);
+    this.pending = null;
+    this.due = false;
+  }
+}
