@@ -48,22 +48,17 @@ export interface Panel {
  * and put back whenever a script changes it: the page cannot make a panel invisible, transparent or
  * click-through, so that a click on it is always one the admin could see.
  */
-const HOST_STYLE = [
-  'all: initial',
-  'display: block',
-  'opacity: 1',
-  'visibility: visible',
-  'pointer-events: auto',
-  'filter: none',
-  'clip-path: none',
-  'transform: none',
-  'mix-blend-mode: normal',
-  'contain: none',
-]
-  .map((d) => `${d} !important`)
-  .join('; ');
+const HOST_STYLE =
+  'all:initial!important;display:block!important;opacity:1!important;visibility:visible!important;pointer-events:auto!important;filter:none!important;clip-path:none!important;transform:none!important;mix-blend-mode:normal!important';
+
+/** The host elements of our panels. */
+const ourHosts = new WeakSet<Node>();
+const isOurs = (r: MutationRecord): boolean =>
+  ourHosts.has(r.target) ||
+  (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => ourHosts.has(n)));
 
 function enforceHostStyle(host: HTMLElement, signal: AbortSignal): void {
+  ourHosts.add(host);
   const apply = () => {
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
     for (const a of ['hidden', 'inert', 'popover']) if (host.hasAttribute(a)) host.removeAttribute(a);
@@ -80,10 +75,16 @@ function enforceHostStyle(host: HTMLElement, signal: AbortSignal): void {
  */
 export function pageChanges(signal: AbortSignal): { msSinceChange: () => number } {
   let last = 0;
-  const observer = new MutationObserver(() => {
-    last = performance.now();
+  const observer = new MutationObserver((records) => {
+    // our own panels (their host's style put back, their mounting) are not the page changing
+    if (records.some((r) => !isOurs(r))) last = performance.now();
   });
-  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  // nodes added or removed, or shown, hidden, moved by style (a hover's class toggle is not a change)
+  observer.observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    attributeFilter: ['style', 'hidden', 'open'],
+  });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   return { msSinceChange: () => performance.now() - last };
 }

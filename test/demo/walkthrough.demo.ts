@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { capture, createKey, FLOW_URL, flowPage, SETTINGS_URL, stateOf } from '../e2e/flows';
+import { capture, createKey, FLOW_URL, flowPage, handOver, SETTINGS_URL, stateOf } from '../e2e/flows';
 import { clickByName, type Harness, launch, sleep, until } from '../e2e/harness';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -68,7 +68,7 @@ it('walks the flow and takes the pictures', async () => {
   await sleep(300);
   await shot(keys, '4-one-time-key-reminder');
   expect(await clickByName(keys, 'Copy key')).toBe(true);
-  expect(await clickByName(keys, 'Hand this key to Skyhigh CASB')).toBe(true);
+  expect(await handOver(keys)).toBe(true);
   await keys.click('#done');
   expect(
     await until(

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { StateView } from '../../src/core/state';
 import { OWN_FIXTURES } from '../pages/cases';
-import { accessibleNames, type Harness, until } from './harness';
+import { accessibleNames, clickByName, type Harness, until } from './harness';
 
 export const capture = (kind: string, name: string) =>
   readFileSync(join(OWN_FIXTURES, kind, `${name}.html`), 'utf8');
@@ -29,4 +29,14 @@ export async function createKey(page: Page, name = 'Skyhigh CASB compliance'): P
   await page.fill('#name', name);
   await page.click('#submit');
   expect(await until(async () => (await accessibleNames(page)).includes('Copy key'), 5000)).toBe(true);
+}
+
+/**
+ * Press "Hand this key to Skyhigh CASB" as a person would; when the page changed just before the
+ * click, the reminder asks once more ("Yes, hand it over"), and that is pressed too.
+ */
+export async function handOver(page: Page): Promise<boolean> {
+  if (!(await clickByName(page, 'Hand this key to Skyhigh CASB'))) return false;
+  const asked = await until(async () => (await accessibleNames(page)).includes('Yes, hand it over'), 500);
+  return asked ? clickByName(page, 'Yes, hand it over') : true;
 }

@@ -4,7 +4,7 @@
  * profile on disk, not in any console, not in any URL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capture, createKey, FLOW_KEY, FLOW_URL, flowPage, SETTINGS_URL, stateOf } from './flows';
+import { capture, createKey, FLOW_KEY, FLOW_URL, flowPage, handOver, SETTINGS_URL, stateOf } from './flows';
 import { buildWithGrantedHosts, clickByName, filesContaining, type Harness, launch, until } from './harness';
 
 const CONSOLE_URL = 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt/new';
@@ -42,7 +42,7 @@ describe('the whole flow', () => {
     await keys.goto(FLOW_URL);
     await createKey(keys);
     expect(await clickByName(keys, 'Copy key')).toBe(true);
-    expect(await clickByName(keys, 'Hand this key to Skyhigh CASB')).toBe(true);
+    expect(await handOver(keys)).toBe(true);
     expect(await until(async () => (await stateOf(h)).secretHeldUntil, 3000)).toBeGreaterThan(Date.now());
     await keys.click('#done');
     expect(

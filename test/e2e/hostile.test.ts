@@ -90,7 +90,7 @@ describe('hostile pages, look-alike hosts, broken state', () => {
     const frame = `<label for=w>Workspace ID</label><input id=w><label for=k>API Key</label><input id=k>`;
     h.serve(
       url,
-      `<!doctype html><body><form><label for="ws">Workspace ID</label><input id="ws"><label for="key">API Key</label><input id="key" type="password"></form>
+      `<!doctype html><body><h1>OpenAI - ChatGPT: new instance</h1><form><label for="ws">Workspace ID</label><input id="ws"><label for="key">API Key</label><input id="key" type="password"></form>
        <iframe sandbox="allow-scripts allow-forms" srcdoc="${frame}"></iframe></body>`,
     );
     const popup = await h.openPopup();

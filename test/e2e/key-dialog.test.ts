@@ -1,6 +1,6 @@
 /** The one-time secret on the platform's key pages: guide, reminder, copy, close guard, hold, CREATED BY. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKey, FLOW_KEY, FLOW_URL, flowPage, stateOf } from './flows';
+import { createKey, FLOW_KEY, FLOW_URL, flowPage, handOver, stateOf } from './flows';
 import { accessibleNames, axTexts, clickByName, type Harness, launch, until } from './harness';
 
 let h: Harness;
@@ -57,7 +57,7 @@ describe('the one-time secret', () => {
       await until(async () => (await page.evaluate(() => navigator.clipboard.readText())) === FLOW_KEY, 3000),
     ).toBe(true);
 
-    expect(await clickByName(page, 'Hand this key to Skyhigh CASB')).toBe(true);
+    expect(await handOver(page)).toBe(true);
     const held = await until(
       async () => ((await h.storage('session')).secret as { value?: string })?.value ?? null,
       3000,
