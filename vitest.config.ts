@@ -42,6 +42,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['test/pages/firefox.test.ts', 'test/firefox/**/*.test.ts'],
+          environment: 'node',
+          // Firefox starts slower than Chromium and the machine is shared: generous limits
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // after the Chromium project, never beside it: one browser at a time
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
