@@ -64,6 +64,8 @@ export interface FirefoxHarness {
   // biome-ignore lint/suspicious/noExplicitAny: the answers differ by message
   command(message: unknown): Promise<any>;
   storage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  /** The host permissions the extension holds now (`permissions.getAll().origins`). */
+  grantedOrigins(): Promise<string[]>;
   /** Tabs open now, by URL. */
   tabUrls(): Promise<string[]>;
   reset(): Promise<void>;
@@ -217,6 +219,9 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
       }, message),
     // biome-ignore lint/suspicious/noExplicitAny: the extension page's own browser.* global
     storage: (area) => ext((a) => (globalThis as any).browser.storage[a].get(null), area),
+    grantedOrigins: () =>
+      // biome-ignore lint/suspicious/noExplicitAny: the extension page's own browser.* global
+      ext(async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[]),
     async tabUrls() {
       const tree = await bidi<{ contexts: { url: string }[] }>(browser, 'browsingContext.getTree', {
         maxDepth: 0,
