@@ -1,5 +1,5 @@
 /** Steps of the Firefox end-to-end tests: the key flow driven with puppeteer. */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { until } from '../shared/wait';
 import { accessibleNames } from './shadow';
@@ -13,3 +13,21 @@ export async function createKeyIn(page: Page, name = 'Skyhigh CASB compliance'):
   await page.click('#submit');
   expect(await until(async () => (await accessibleNames(page)).includes('Copy key'), 10_000, 200)).toBe(true);
 }
+
+/** The form control a `<label>` whose text starts with `label` names, on a page without shadow roots. */
+export async function fieldByLabel(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
+  const handle = await page.evaluateHandle(
+    (text) =>
+      Array.from(document.querySelectorAll('label'))
+        .find((l) => (l.textContent ?? '').trim().startsWith(text))
+        ?.querySelector('input, select, textarea') ?? null,
+    label,
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no field labelled "${label}"`);
+  return el as ElementHandle<HTMLInputElement>;
+}
+
+/** An attribute of the first element `selector` finds, or null. */
+export const attributeOf = (page: Page, selector: string, name: string) =>
+  page.$eval(selector, (e, n) => e.getAttribute(n as string), name).catch(() => null);

@@ -66,6 +66,8 @@ export interface FirefoxHarness {
   storage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
   /** The host permissions the extension holds now (`permissions.getAll().origins`). */
   grantedOrigins(): Promise<string[]>;
+  /** Withdraw optional host permissions (as the admin can in about:addons). */
+  revokeOrigins(origins: string[]): Promise<void>;
   /** Tabs open now, by URL. */
   tabUrls(): Promise<string[]>;
   reset(): Promise<void>;
@@ -222,6 +224,9 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
     grantedOrigins: () =>
       // biome-ignore lint/suspicious/noExplicitAny: the extension page's own browser.* global
       ext(async () => (await (globalThis as any).browser.permissions.getAll()).origins as string[]),
+    revokeOrigins: (origins) =>
+      // biome-ignore lint/suspicious/noExplicitAny: the extension page's own browser.* global
+      ext(async (o) => void (await (globalThis as any).browser.permissions.remove({ origins: o })), origins),
     async tabUrls() {
       const tree = await bidi<{ contexts: { url: string }[] }>(browser, 'browsingContext.getTree', {
         maxDepth: 0,
