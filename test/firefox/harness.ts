@@ -85,6 +85,8 @@ export function assertFirefox(): void {
 export interface LaunchOptions {
   /** Another build of the extension (default: dist/firefox). */
   extensionDir?: string;
+  /** Install this packaged .zip instead of a folder (as about:debugging's file picker can). */
+  archive?: string;
   /** More Firefox preferences. */
   prefs?: Record<string, string | number | boolean>;
 }
@@ -153,7 +155,12 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
   });
   for (const p of await browser.pages()) watch(p);
 
-  await browser.installExtension(resolve(extensionDir));
+  // a temporary add-on, as about:debugging's "Load Temporary Add-on…" installs it
+  if (options.archive)
+    await bidi(browser, 'webExtension.install', {
+      extensionData: { type: 'archivePath', path: resolve(options.archive) },
+    });
+  else await browser.installExtension(resolve(extensionDir));
   const extensionUrl = (path: string) => `${base}${path.replace(/^\//, '')}`;
 
   async function openExtensionPage(path: string, ready = 'body *'): Promise<Page> {
