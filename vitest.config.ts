@@ -40,6 +40,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // one Chromium at a time: the machines have two cores
           fileParallelism: false,
+          // the browsers' groups run one after the other: Chromium, then Firefox
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -52,7 +54,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           // after the Chromium project, never beside it: one browser at a time
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
