@@ -6,7 +6,7 @@
  * leaves the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,7 @@ function selfSigned(): { key: Buffer; cert: Buffer } {
   }
   if (!existsSync(certFile)) throw new Error('openssl made no certificate');
   certificate = { key: readFileSync(keyFile), cert: readFileSync(certFile) };
+  rmSync(dir, { recursive: true, force: true });
   return certificate;
 }
 
