@@ -27,7 +27,7 @@ export function manifestFor(browser: 'chrome' | 'firefox') {
     m.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '142.0',
+        strict_min_version: '153.0',
         data_collection_permissions: { required: ['none'] },
       },
     };

@@ -40,6 +40,21 @@ export default defineConfig({
           hookTimeout: 60_000,
           // one Chromium at a time: the machines have two cores
           fileParallelism: false,
+          // the browsers' groups run one after the other: Chromium, then Firefox
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['test/pages/firefox.test.ts', 'test/firefox/**/*.test.ts'],
+          environment: 'node',
+          // Firefox starts slower than Chromium and the machine is shared: generous limits
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // after the Chromium project, never beside it: one browser at a time
+          sequence: { groupOrder: 2 },
         },
       },
     ],

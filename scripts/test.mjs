@@ -1,9 +1,9 @@
 // `npm test`: every check in order, one line per step, and a closing line `N passed, N failed`
 // that sums the tests of every suite (each non-test step counts as one check).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BROWSERS, installHint, isInstalled, missingLine } from './browsers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 mkdirSync('.tmp', { recursive: true });
 let passed = 0;
 let failed = 0;
@@ -66,21 +66,22 @@ if (built)
     'text',
   ]);
 else skip('firefox lint', 'build failed');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium)
-  console.log(
-    `\nChromium not found at ${CHROMIUM}: install the Debian package "chromium" (apt-get install -y chromium)`,
-  );
+// every browser is required: a missing one fails the run, and says in one line how to install it
+for (const b of BROWSERS.filter((x) => !isInstalled(x))) console.log(`\n${missingLine(b)}`);
 if (!built) {
   skip('page captures', 'build failed');
   skip('e2e', 'build failed');
-} else if (!haveChromium) {
-  suite('page captures (DOM)', ['--project', 'pages-dom']);
-  skip('page captures (Chromium)', 'Chromium missing: apt-get install -y chromium');
-  skip('e2e', 'Chromium missing: apt-get install -y chromium');
 } else {
-  suite('page captures', ['--project', 'pages-dom', '--project', 'browser', 'test/pages/']);
-  suite('e2e', ['--project', 'browser', 'test/e2e/', 'test/harness/']);
+  suite('page captures (DOM)', ['--project', 'pages-dom']);
+  // one browser at a time (two cores): each suite in Chromium, then in Firefox
+  for (const [label, folders] of [
+    ['page captures', 'pages'],
+    ['e2e', 'e2e'],
+  ])
+    for (const b of BROWSERS) {
+      if (isInstalled(b)) suite(`${label} (${b.name})`, ['--project', b.project, ...b[folders]]);
+      else skip(`${label} (${b.name})`, `${b.name} missing: ${installHint(b)}`);
+    }
 }
 
 console.log(`\n${lines.join('\n')}`);

@@ -323,9 +323,13 @@ async function registerCustomConsole(host: string | null): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_CONSOLE_SCRIPT] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_CONSOLE_SCRIPT] });
   if (!host) return;
+  // Firefox's getManifest() gives the scripts as absolute moz-extension:// URLs, Chrome's as paths;
+  // registerContentScripts takes paths relative to the extension's root in both
+  const root = browser.runtime.getURL('/');
   const js = (browser.runtime.getManifest().content_scripts ?? [])
     .flatMap((c) => c.js ?? [])
-    .filter((f) => f.includes('skyhigh'));
+    .filter((f) => f.includes('skyhigh'))
+    .map((f) => new URL(f, root).pathname.replace(/^\//, ''));
   await browser.scripting.registerContentScripts([
     { id: CUSTOM_CONSOLE_SCRIPT, matches: [hostPattern(host)], js, runAt: 'document_idle', allFrames: false },
   ]);

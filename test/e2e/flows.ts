@@ -1,20 +1,10 @@
 /** Steps shared by the end-to-end tests: captures to serve, state to read, the key flow to drive. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { StateView } from '../../src/core/state';
-import { OWN_FIXTURES } from '../pages/cases';
 import { accessibleNames, clickByName, type Harness, until } from './harness';
 
-export const capture = (kind: string, name: string) =>
-  readFileSync(join(OWN_FIXTURES, kind, `${name}.html`), 'utf8');
-
-export const SETTINGS_URL = 'https://chatgpt.com/admin/settings';
-export const FLOW_URL = 'https://platform.openai.com/api-keys';
-export const FLOW_KEY =
-  'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQcuHABBzKzy';
-export const flowPage = () => capture('key-dialog', 'platform-create-flow');
+export { capture, FLOW_KEY, FLOW_URL, flowPage, SETTINGS_URL } from '../shared/flows';
 
 /** The state as the popup gets it (through the same message). */
 export async function stateOf(h: Harness): Promise<StateView> {

@@ -4,11 +4,16 @@
  * (no network, no certificates).
  */
 
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type ConsoleMessage, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { NOT_SERVED, type Served, ServedPages } from '../shared/served';
+
+export { filesContaining } from '../shared/files';
+export type { Served } from '../shared/served';
+export { sleep, until } from '../shared/wait';
 
 // The service worker's own global, used only inside worker.evaluate callbacks.
 // biome-ignore lint/suspicious/noExplicitAny: chrome.* is untyped here on purpose (no @types/chrome)
@@ -17,12 +22,6 @@ declare const chrome: any;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = resolve(import.meta.dirname, '../../dist/chrome');
 export const CHROMIUM_MISSING = `Chromium not found at ${CHROMIUM}: install the Debian package "chromium" (apt-get install -y chromium)`;
-
-export interface Served {
-  body: string;
-  status?: number;
-  contentType?: string;
-}
 
 export interface Harness {
   context: BrowserContext;
@@ -54,8 +53,6 @@ export function assertChromium(): void {
   if (!existsSync(join(DIST, 'manifest.json')))
     throw new Error(`No build at ${DIST}: run "npm run build" first`);
 }
-
-const withoutFragment = (url: string) => url.split('#')[0] as string;
 
 export interface LaunchOptions {
   /** Another build of the extension (default: dist/chrome). */
@@ -104,7 +101,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       ...(options.args ?? []),
     ],
   });
-  const pages = new Map<string, Served>();
+  const pages = new ServedPages();
   const consoleMessages: string[] = [];
   const requests: string[] = [];
   const record = (where: string) => (m: ConsoleMessage) =>
@@ -121,15 +118,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!/^https?:/.test(url)) return route.continue(); // the extension's own files
-    const hit = pages.get(url) ?? pages.get(withoutFragment(url));
+    const hit = pages.get(url);
     if (hit) {
-      await route.fulfill({
-        status: hit.status ?? 200,
-        contentType: hit.contentType ?? 'text/html; charset=utf-8',
-        body: hit.body,
-      });
+      await route.fulfill(hit);
     } else if (route.request().resourceType() === 'document') {
-      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by the test' });
+      await route.fulfill(NOT_SERVED);
     } else {
       await route.abort();
     }
@@ -151,9 +144,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     consoleMessages,
     requests,
     fullRequests,
-    serve(url, page) {
-      pages.set(withoutFragment(url), typeof page === 'string' ? { body: page } : page);
-    },
+    serve: (url, page) => pages.serve(url, page),
     async openPopup() {
       const page = await context.newPage();
       await page.goto(extensionUrl('src/popup/index.html'));
@@ -180,19 +171,6 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   };
   return h;
 }
-
-/** Poll `probe` until it returns a truthy value or `ms` pass; returns the last value. */
-export async function until<T>(probe: () => Promise<T>, ms: number, every = 100): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await probe();
-  while (!value && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, every));
-    value = await probe();
-  }
-  return value;
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Names of the buttons (and other named nodes) the accessibility tree shows, closed shadow roots included. */
 export async function accessibleNames(page: Page, role = 'button'): Promise<string[]> {
@@ -234,24 +212,6 @@ export async function clickByName(page: Page, name: string, role = 'button'): Pr
   } finally {
     await cdp.detach();
   }
-}
-
-/** Files under `dir` (recursively) whose bytes contain `needle` as UTF-8 or UTF-16. */
-export function filesContaining(dir: string, needle: string): string[] {
-  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile()) {
-        const bytes = readFileSync(p);
-        if (patterns.some((pat) => bytes.includes(pat))) hits.push(p);
-      }
-    }
-  };
-  walk(dir);
-  return hits;
 }
 
 /** Press Tab until the focused node is named `name` (it may sit in a closed shadow root). */

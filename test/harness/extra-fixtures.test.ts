@@ -1,13 +1,16 @@
 /**
- * The harness itself: a capture placed in $EXTRA_FIXTURES runs in both suites, and fails there
- * when its expectation is wrong.
+ * The harness itself: a capture placed in $EXTRA_FIXTURES runs in every capture suite (DOM-level,
+ * Chromium, and Firefox when it is installed), and fails there when its expectation is wrong.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIREFOX } from '../firefox/harness';
 import { OWN_FIXTURES } from '../pages/cases';
+
+const withFirefox = existsSync(FIREFOX);
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'extra-fixtures-'));
@@ -32,7 +35,7 @@ interface Report {
 describe('EXTRA_FIXTURES', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('runs an admin-sent capture in both suites and fails a wrong expectation', () => {
+  it('runs an admin-sent capture in every capture suite and fails a wrong expectation', () => {
     capture('right', 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0');
     capture('wrong', '00000000-0000-4000-8000-000000000000');
     const out = join(dir, 'report.json');
@@ -44,6 +47,7 @@ describe('EXTRA_FIXTURES', () => {
         'pages-dom',
         '--project',
         'browser',
+        ...(withFirefox ? ['--project', 'firefox'] : []),
         'test/pages/',
         '-t',
         'extra:',
@@ -58,9 +62,9 @@ describe('EXTRA_FIXTURES', () => {
       report.testResults
         .find((f) => f.name.endsWith(suite))
         ?.assertionResults.find((a) => a.fullName.endsWith(`extra:chatgpt-settings/${name}`))?.status;
-    for (const suite of ['dom.test.ts', 'browser.test.ts']) {
+    for (const suite of ['dom.test.ts', 'browser.test.ts', ...(withFirefox ? ['firefox.test.ts'] : [])]) {
       expect(outcome(suite, 'right'), suite).toBe('passed');
       expect(outcome(suite, 'wrong'), suite).toBe('failed');
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -155,6 +155,9 @@ export function fillForm(root: ParentNode, values: HandoffValues, match = matchF
     if (!value) continue;
     const el = match.controls[f];
     if (el) {
+      // the secret: browsers must not remember it (Firefox's session store keeps the value of a
+      // changed text field, e.g. a <textarea> key field, on disk unless it says autocomplete=off)
+      if (f === 'apiKey') el.setAttribute('autocomplete', 'off');
       setValue(el, value);
       result.filled.push(f);
     } else if (match.ambiguous.includes(f)) result.ambiguous.push(f);

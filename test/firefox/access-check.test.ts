@@ -1,0 +1,104 @@
+/**
+ * Check access from the popup in Firefox: access to api.chatgpt.com is granted on the click (each
+ * test starts without it), then the background's request goes to a fake of the Compliance API.
+ */
+import type { Page } from 'puppeteer-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Served } from '../shared/served';
+import { attributeOf, fieldByLabel } from './flows';
+import { until, useFirefox } from './harness';
+import { clickByName } from './shadow';
+
+const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
+const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
+const API = `https://api.chatgpt.com/v1/compliance/workspaces/${WS}/users?limit=1`;
+const PERMISSION = 'https://api.chatgpt.com/*';
+
+type Answer = { status: number; body?: unknown } | 'network-failure';
+
+describe('Check access (Firefox)', () => {
+  const h = useFirefox();
+  let answer: Answer = { status: 200 };
+  const seen: { url: string; authorization: string | undefined }[] = [];
+
+  beforeEach(async () => {
+    seen.length = 0;
+    await h.revokeOrigins([PERMISSION]);
+    h.routes.push((r): Served | 'network-failure' | undefined => {
+      if (!r.url.startsWith('https://api.chatgpt.com/')) return undefined;
+      seen.push({ url: r.url, authorization: r.headers.authorization });
+      if (answer === 'network-failure') return answer;
+      return {
+        status: answer.status,
+        contentType: 'application/json',
+        body: JSON.stringify(answer.body ?? {}),
+      };
+    });
+  });
+
+  async function check(a: Answer, how: 'held' | 'pasted' = 'held'): Promise<Page> {
+    answer = a;
+    await h.command({ type: 'ids/set', workspaceId: WS });
+    if (how === 'held') await h.command({ type: 'secret/hold', secret: KEY });
+    const popup = await h.openPopup();
+    if (how === 'pasted')
+      await (await fieldByLabel(popup, 'Key to check (used once for this check, kept nowhere)')).type(KEY);
+    expect(await h.grantedOrigins()).not.toContain(PERMISSION);
+    expect(await clickByName(popup, 'Check access')).toBe(true);
+    expect(
+      await until(() => attributeOf(popup, '[data-access-result]', 'data-access-result'), 20_000, 150),
+    ).toBeTruthy();
+    // asked for on the click, and granted (extensions.webextOptionalPermissionPrompts=false)
+    expect(await h.grantedOrigins()).toContain(PERMISSION);
+    return popup;
+  }
+
+  const result = (p: Page) => attributeOf(p, '[data-access-result]', 'data-access-result');
+  const words = (p: Page) => p.$eval('[data-access-result]', (e) => e.textContent ?? '');
+  const step = (p: Page) => attributeOf(p, '[data-step="scopes"]', 'data-status');
+
+  it('200: read access works, and the step is done', async () => {
+    const p = await check({ status: 200, body: { data: [{ email: 'ada@example.com' }] } });
+    expect(await result(p)).toBe('ok');
+    expect(await words(p)).toContain('Read access works');
+    expect(await until(async () => (await step(p)) === 'done', 5000)).toBe(true);
+    expect(seen).toEqual([{ url: API, authorization: `Bearer ${KEY}` }]);
+    // nothing of the answer is kept
+    expect(JSON.stringify(await h.storage('local'))).not.toContain('ada@example.com');
+    expect(JSON.stringify(await h.storage('session'))).not.toContain('ada@example.com');
+  });
+
+  it.each([
+    [401, { error: { code: 'invalid_api_key' } }, 'unauthorized', 'wrong or was revoked'],
+    [403, { error: { code: 'insufficient_permissions' } }, 'forbidden', 'not granted yet'],
+    [404, { error: { code: 'not_found' } }, 'not-found', 'does not know this Workspace ID'],
+    [403, { error: { code: 'ip_not_allowed' } }, 'blocked', 'Identity & access'],
+    [500, { error: { message: 'secret internals' } }, 'other', 'HTTP 500'],
+  ] as const)('%s %j: says so in plain words', async (status, body, expected, plain) => {
+    const p = await check({ status, body });
+    expect(await result(p)).toBe(expected);
+    expect(await words(p)).toContain(plain);
+    expect(await words(p)).not.toContain('secret internals');
+    expect(await step(p)).not.toBe('done');
+  });
+
+  it('a network failure points to the IP allowlist or a proxy', async () => {
+    const p = await check('network-failure');
+    expect(await result(p)).toBe('blocked');
+    expect(await words(p)).toContain('IP allowlist');
+  });
+
+  it('a key pasted for the check is used once and kept nowhere', async () => {
+    const p = await check({ status: 200 }, 'pasted');
+    expect(await result(p)).toBe('ok');
+    expect(seen[0]?.authorization).toBe(`Bearer ${KEY}`);
+    expect((await h.command({ type: 'state/get' })).secretHeldUntil).toBeNull();
+    expect(JSON.stringify(await h.storage('session'))).not.toContain(KEY);
+    expect(JSON.stringify(await h.storage('local'))).not.toContain(KEY);
+    expect(
+      await (await fieldByLabel(p, 'Key to check (used once for this check, kept nowhere)')).evaluate(
+        (e) => e.value,
+      ),
+    ).toBe('');
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The browser suite of the page captures, whatever the browser: every capture served at its real
+ * URL to a browser with the built extension, judged by what the extension did (stored, showed,
+ * filled), through the same paths an admin uses. browser.test.ts runs it in Chromium,
+ * firefox.test.ts in Firefox; both give the same verdict on the same captures.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StateView } from '../../src/core/state';
+import { sleep, until } from '../shared/wait';
+import { allCases, type PageCase } from './cases';
+import { formDifferences } from './checks';
+
+/** How long a late capture may take before the suite calls it missing. */
+const LATE_MS = 8000;
+/** After the expected values arrived (or at once for negative cases), how long nothing else may come. */
+const QUIET_MS = 2500;
+
+/** What the suite needs of a browser with the extension in it. */
+export interface CaptureBrowser<P> {
+  /** Shown in the suite's name: `page captures (<name>)`. */
+  name: string;
+  launch(): Promise<void>;
+  close(): Promise<void>;
+  /** Before each case: nothing served, no page open, empty storage. */
+  reset(): Promise<void>;
+  /** A message to the background, sent from an extension page as the popup's buttons send it. */
+  command(message: unknown): Promise<StateView>;
+  /** What the background keeps in storage.session. */
+  sessionStorage(): Promise<Record<string, unknown>>;
+  /** Serve `html` at `url`, then open it in a new tab. */
+  open(url: string, html: string): Promise<P>;
+  /** Names of the visible buttons of the page, closed shadow roots included. */
+  buttonNames(page: P): Promise<string[]>;
+  /** `formDifferences(expect)` (test/pages/checks.ts) run in the page. */
+  formDifferences(page: P, expect: Record<string, string>): Promise<string[]>;
+  /** URLs of every open tab. */
+  tabUrls(): Promise<string[]>;
+  /** Every request the browser made so far, in full. */
+  requests(): { url: string; headers: Record<string, string>; body: string }[];
+}
+
+export { formDifferences };
+
+export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
+  const cases = allCases();
+
+  async function settingsCase(c: Extract<PageCase, { kind: 'chatgpt-settings' }>): Promise<void> {
+    await b.open(c.url, c.html);
+    const read = async () => {
+      const { state } = await b.command({ type: 'state/get' });
+      const rec = state.current ? state.records[state.current] : undefined;
+      return {
+        workspaceId: rec?.workspaceId ?? null,
+        organizationId: rec?.organizationId ?? state.draft.organizationId ?? null,
+      };
+    };
+    const wanted = JSON.stringify(c.expect);
+    const anyExpected = c.expect.workspaceId !== null || c.expect.organizationId !== null;
+    if (anyExpected) await until(async () => JSON.stringify(await read()) === wanted, LATE_MS, 150);
+    await sleep(QUIET_MS);
+    expect(await read()).toEqual(c.expect);
+  }
+
+  async function platformOrgCase(c: Extract<PageCase, { kind: 'platform-org' }>): Promise<void> {
+    await b.open(c.url, c.html);
+    const read = async () => ({
+      organizationId: (await b.command({ type: 'state/get' })).state.platformOrg?.id ?? null,
+    });
+    if (c.expect.organizationId)
+      await until(async () => (await read()).organizationId === c.expect.organizationId, LATE_MS, 150);
+    else await sleep(QUIET_MS);
+    expect(await read()).toEqual(c.expect);
+  }
+
+  async function keyDialogCase(c: Extract<PageCase, { kind: 'key-dialog' }>): Promise<void> {
+    const page = await b.open(c.url, c.html);
+    const read = async () => {
+      const { state } = await b.command({ type: 'state/get' });
+      const key = (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
+      const reminder = (await b.buttonNames(page)).includes('Copy key');
+      return { secretShown: reminder, keyLast4: key?.last4 ?? null, keyName: key?.name ?? null };
+    };
+    const wanted = JSON.stringify(c.expect);
+    if (c.expect.secretShown) await until(async () => JSON.stringify(await read()) === wanted, LATE_MS, 150);
+    else await sleep(QUIET_MS);
+    expect(await read()).toEqual(c.expect);
+  }
+
+  async function skyhighCase(c: Extract<PageCase, { kind: 'skyhigh-form' }>): Promise<void> {
+    const v = c.values;
+    const requestsBefore = b.requests().length;
+    await b.command({ type: 'settings/set', consoleHost: c.consoleHost, instanceName: v.instanceName });
+    await b.command({ type: 'ids/set', workspaceId: v.workspaceId, organizationId: v.organizationId });
+    await b.command({ type: 'secret/hold', secret: v.apiKey });
+    const page = await b.open(c.url, c.html);
+    if (!c.refuse) {
+      // the console's content script says hello once it runs; then the hand-off can find its tab
+      const registered = await until(
+        async () => ((await b.sessionStorage()).consoleTabs as unknown[] | undefined)?.length,
+        10_000,
+        150,
+      );
+      expect(registered, 'the console content script did not start').toBeTruthy();
+    }
+    await b.command({ type: 'handoff/start' });
+    if (c.refuse) await sleep(QUIET_MS);
+    else {
+      const status = await until(
+        async () => {
+          const view = await b.command({ type: 'state/get' });
+          return view.lastHandoff?.status === 'filled' ? 'filled' : null;
+        },
+        LATE_MS,
+        150,
+      );
+      expect(status, 'the form was not filled').toBe('filled');
+    }
+    expect(await b.formDifferences(page, c.expect)).toEqual([]);
+    if (c.refuse) {
+      const view = await b.command({ type: 'state/get' });
+      expect(view.lastHandoff?.status).not.toBe('filled');
+      expect(view.secretHeldUntil, 'a refused hand-off must not consume the key').not.toBeNull();
+    }
+    // the key travels by messages and into the form, never in a URL or a request
+    const part = v.apiKey.slice(12, 40);
+    expect((await b.tabUrls()).filter((u) => u.includes(part))).toEqual([]);
+    expect(
+      b
+        .requests()
+        .slice(requestsBefore)
+        .filter((r) => JSON.stringify(r).includes(part)),
+    ).toEqual([]);
+  }
+
+  describe(`page captures (${b.name})`, () => {
+    beforeAll(() => b.launch(), timeout);
+    afterAll(() => b.close(), timeout);
+    beforeEach(() => b.reset(), timeout);
+
+    for (const c of cases) {
+      it(
+        c.id,
+        async () => {
+          if (c.kind === 'chatgpt-settings') await settingsCase(c);
+          else if (c.kind === 'platform-org') await platformOrgCase(c);
+          else if (c.kind === 'key-dialog') await keyDialogCase(c);
+          else await skyhighCase(c);
+        },
+        timeout,
+      );
+    }
+  });
+}
