@@ -24,6 +24,8 @@ export function manifestFor(browser: 'chrome' | 'firefox') {
   m.version = pkg.version;
   if (browser === 'firefox') {
     m.background = { scripts: [base.background.service_worker], type: 'module' };
+    // Firefox reads managed storage from its policies (3rdparty.Extensions), not from a schema
+    delete m.storage;
     m.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,

@@ -10,7 +10,8 @@ import {
   errorCodeOf,
   interpretAccess,
 } from '../core/access';
-import { checklist, stepsLeft } from '../core/checklist';
+import { checklist, STEP_IDS, stepsLeft } from '../core/checklist';
+import { managedFields } from '../core/managed';
 import { admit, type Message, type Origin } from '../core/messages';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import {
@@ -35,6 +36,8 @@ import {
   heldSecret,
   holdSecret,
   keyForm,
+  loadManaged,
+  loadSettings,
   loadState,
   pendingHandoff,
   rememberConsoleTab,
@@ -78,7 +81,7 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       // what the create form showed in this tab (noted by the key-form script) joins the key
       const form = (await keyForm(sender.tab?.id, now)) ?? {};
       const name = keyName ?? form.keyName;
-      const state = await update((s) =>
+      await update((s) =>
         withKey(s, {
           last4: keyLast4,
           ...(name ? { name } : {}),
@@ -90,7 +93,8 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           from: pageOf(sender.url ?? ''),
         }),
       );
-      return { ok: true, keyTtlMinutes: state.settings.keyTtlMinutes, ...(name ? { keyName: name } : {}) };
+      const { keyTtlMinutes } = await loadSettings();
+      return { ok: true, keyTtlMinutes, ...(name ? { keyName: name } : {}) };
     }
     case 'key/form': {
       const { type: _t, ...form } = message;
@@ -130,9 +134,10 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       if (sender.tab?.id !== undefined) await rememberConsoleTab(sender.tab.id);
       const handoff = await pendingHandoff();
       const state = await loadState();
+      const settings = await loadSettings();
       if (handoff?.status !== 'pending' || now - handoff.requestedAt > HANDOFF_WINDOW_MS)
         return { fill: null };
-      if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
+      if (handoff.host !== settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
         return { fill: null };
       const rec = currentRecord(state);
       const secret = await heldSecret(now);
@@ -141,7 +146,7 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
         fill: {
           consoleHost: handoff.host,
           values: {
-            instanceName: state.settings.instanceName,
+            instanceName: settings.instanceName,
             workspaceId: rec?.workspaceId,
             organizationId: rec?.organizationId,
             apiKey: secret?.value,
@@ -188,35 +193,48 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return view();
     case 'settings/set': {
       const { type: _t, ...patch } = message;
+      // what the organisation's policy sets cannot be changed here
+      const fixed = managedFields(await loadManaged());
+      if (Object.keys(patch).some((k) => fixed.includes(k as (typeof fixed)[number])))
+        return { error: 'set by policy' };
       if (patch.consoleHost && !isKnownConsoleHost(patch.consoleHost)) {
-        // a custom tenant host: only once the admin granted access to it, and then the console
-        // content script is registered for that host alone
+        // a custom tenant host: only once the admin granted access to it (the console content
+        // script is then registered for that host alone)
         const origins = [hostPattern(patch.consoleHost)];
         if (!(await browser.permissions.contains({ origins })))
           return { error: 'host permission not granted' };
-        await registerCustomConsole(patch.consoleHost);
-      } else if (patch.consoleHost) {
-        await registerCustomConsole(null);
       }
       await update((s) => withSettings(s, patch));
+      if (patch.consoleHost) await syncCustomConsole();
       return view();
     }
     case 'handoff/start': {
-      const state = await loadState();
-      const host = state.settings.consoleHost;
+      const host = (await loadSettings()).consoleHost;
       await setHandoff({ host, requestedAt: now, status: 'pending' });
       await openConsole(host);
       return view();
     }
     case 'state/forget-all':
-      await registerCustomConsole(null);
       await forgetEverything();
+      await syncCustomConsole(); // a host the policy sets stays
       return view();
   }
   void origin;
 }
 
 const CUSTOM_CONSOLE_SCRIPT = 'skyhigh-custom-console';
+
+/**
+ * The console content script runs on the custom tenant host in force (the admin's or the policy's)
+ * once access to it was granted, and on no custom host otherwise.
+ */
+async function syncCustomConsole(): Promise<void> {
+  const { consoleHost } = await loadSettings();
+  const custom =
+    !isKnownConsoleHost(consoleHost) &&
+    (await browser.permissions.contains({ origins: [hostPattern(consoleHost)] }));
+  await registerCustomConsole(custom ? consoleHost : null);
+}
 
 /** Run the console content script on the admin's custom tenant host (and nowhere else), or on none. */
 async function registerCustomConsole(host: string | null): Promise<void> {
@@ -257,8 +275,8 @@ async function checkAccess(workspaceId: string, key: string, now: number): Promi
 
 /** Keep the secret in memory for the configured time; an alarm forgets it even if nothing reads it again. */
 async function hold(secret: string, now: number): Promise<number> {
-  const state = await loadState();
-  const expiresAt = await holdSecret(secret, state.settings.keyTtlMinutes, now);
+  const { keyTtlMinutes } = await loadSettings();
+  const expiresAt = await holdSecret(secret, keyTtlMinutes, now);
   await browser.alarms.create(FORGET_ALARM, { when: expiresAt });
   return expiresAt;
 }
@@ -291,7 +309,7 @@ async function openConsole(host: string): Promise<void> {
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const answer = async () => {
-    const { consoleHost } = (await loadState()).settings;
+    const { consoleHost } = await loadSettings();
     const custom = isKnownConsoleHost(consoleHost) ? null : consoleHost;
     const admitted = admit(raw, sender, browser.runtime.id, extensionOrigin, custom);
     if (!admitted.ok) return { error: admitted.error };
@@ -300,13 +318,32 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return answer().catch(() => ({ error: 'failed' }));
 });
 
-/** The icon's badge: how many of the six steps are left. */
+/** The icon's badge: how many of the six steps are left, and its title says so in words. */
 async function refreshBadge(): Promise<void> {
   const left = stepsLeft(checklist(await view()));
   await browser.action.setBadgeText({ text: left > 0 ? String(left) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#0b5cad' });
+  await browser.action.setTitle({
+    title:
+      left > 0
+        ? browser.i18n.getMessage('badgeTitle', [String(left), String(STEP_IDS.length)])
+        : browser.i18n.getMessage('badgeTitleDone'),
+  });
 }
 
-browser.storage.onChanged.addListener(() => void refreshBadge().catch(() => undefined));
-browser.runtime.onStartup.addListener(() => void refreshBadge().catch(() => undefined));
-browser.runtime.onInstalled.addListener(() => void refreshBadge().catch(() => undefined));
+const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+browser.storage.onChanged.addListener((_changes, area) => {
+  // a policy change (the organisation set, changed or removed a value) applies at once
+  if (area === 'managed') quietly(syncCustomConsole());
+  quietly(refreshBadge());
+});
+browser.permissions.onAdded.addListener(() => quietly(syncCustomConsole()));
+browser.runtime.onStartup.addListener(() => {
+  quietly(syncCustomConsole());
+  quietly(refreshBadge());
+});
+browser.runtime.onInstalled.addListener(() => {
+  quietly(syncCustomConsole());
+  quietly(refreshBadge());
+});

@@ -5,7 +5,8 @@
 import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
-import { HANDOFF_FIELDS, type HandoffField, isConsoleHost, isKnownConsoleHost } from './sites/skyhigh';
+import { HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost } from './sites/skyhigh';
+import { SETTING_CHECKS, SETTING_NAMES, type Settings } from './state';
 
 /** Where a message may come from. */
 export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
@@ -48,7 +49,7 @@ export type Message =
   | { type: 'record/select'; workspaceId: string }
   | { type: 'secret/hold'; secret: string }
   | { type: 'secret/forget' }
-  | { type: 'settings/set'; consoleHost?: string; instanceName?: string; keyTtlMinutes?: number }
+  | ({ type: 'settings/set' } & Partial<Settings>)
   | { type: 'handoff/start' }
   | { type: 'state/forget-all' }
   | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean }
@@ -169,13 +170,8 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok(['secret'], isSecretKey(m.secret));
     case 'settings/set':
       return ok(
-        ['consoleHost', 'instanceName', 'keyTtlMinutes'],
-        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isConsoleHost(v)) &&
-          optional(m.instanceName, isShortText) &&
-          optional(
-            m.keyTtlMinutes,
-            (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120,
-          ),
+        SETTING_NAMES,
+        SETTING_NAMES.every((name) => m[name] === undefined || SETTING_CHECKS[name](m[name])),
       );
     default:
       return { ok: false, error: 'unknown message' };

@@ -48,7 +48,14 @@ export interface Settings {
   consoleHost: string;
   instanceName: string;
   keyTtlMinutes: number;
+  /** Clear a copied key from the clipboard once it is no longer needed. */
+  clearClipboard: boolean;
+  /** The e-mail to OpenAI support: in English (OpenAI support's language) or in the UI's language. */
+  emailLanguage: EmailLanguage;
 }
+
+export type EmailLanguage = 'en' | 'ui';
+export const EMAIL_LANGUAGES: readonly EmailLanguage[] = ['en', 'ui'];
 
 export interface State {
   version: typeof STATE_VERSION;
@@ -65,6 +72,8 @@ export const DEFAULT_SETTINGS: Settings = {
   consoleHost: DEFAULT_CONSOLE_HOST,
   instanceName: 'ChatGPT Enterprise',
   keyTtlMinutes: 30,
+  clearClipboard: true,
+  emailLanguage: 'en',
 };
 
 export const emptyState = (): State => ({
@@ -257,20 +266,31 @@ export function migrate(raw: unknown): { state: State; reset: boolean } {
   if (r.draft && typeof r.draft === 'object') state.draft = r.draft as State['draft'];
   const po = r.platformOrg as State['platformOrg'];
   if (po && isOrganizationId(po.id)) state.platformOrg = po;
-  const s = (r.settings ?? {}) as Partial<Settings>;
-  state.settings = {
-    consoleHost:
-      typeof s.consoleHost === 'string' && isConsoleHost(s.consoleHost)
-        ? s.consoleHost
-        : DEFAULT_SETTINGS.consoleHost,
-    instanceName:
-      typeof s.instanceName === 'string' && s.instanceName ? s.instanceName : DEFAULT_SETTINGS.instanceName,
-    keyTtlMinutes:
-      typeof s.keyTtlMinutes === 'number' && s.keyTtlMinutes >= 1 && s.keyTtlMinutes <= 120
-        ? s.keyTtlMinutes
-        : DEFAULT_SETTINGS.keyTtlMinutes,
-  };
+  state.settings = { ...DEFAULT_SETTINGS, ...validSettings(r.settings) };
   return { state, reset: dropped };
+}
+
+/** Each check a setting's value must pass, wherever it comes from (storage, a message, a policy). */
+export const SETTING_CHECKS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  consoleHost: (v): v is string => typeof v === 'string' && isConsoleHost(v),
+  instanceName: (v): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 120,
+  keyTtlMinutes: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 120,
+  clearClipboard: (v): v is boolean => typeof v === 'boolean',
+  emailLanguage: (v): v is EmailLanguage =>
+    typeof v === 'string' && EMAIL_LANGUAGES.includes(v as EmailLanguage),
+};
+
+export const SETTING_NAMES = Object.keys(SETTING_CHECKS) as (keyof Settings)[];
+
+/** The settings in `raw` that are valid; anything else is left out. */
+export function validSettings(raw: unknown): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const name of SETTING_NAMES) {
+    const v = (raw as Record<string, unknown>)[name];
+    if (SETTING_CHECKS[name](v)) Object.assign(out, { [name]: v });
+  }
+  return out;
 }
 
 /** What extension pages are shown: the state, and whether a secret is held (never the secret). */
@@ -279,4 +299,6 @@ export interface StateView {
   secretHeldUntil: number | null;
   lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number } | null;
   notice: 'state-reset' | null;
+  /** The settings the organisation's policy fixes (`state.settings` already holds their values). */
+  managed: { fields: (keyof Settings)[]; locked: boolean };
 }
