@@ -7,6 +7,9 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
+// the stores' build whatever the shell says (vitest, for one, sets NODE_ENV=test): same bytes everywhere
+process.env.NODE_ENV = 'production';
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 

@@ -122,6 +122,10 @@ describe('_locales', () => {
       const missing = [...usedKeys()].filter((k) => !(k in messages));
       expect(missing).toEqual([]);
     });
+    it(`${locale}: name and description fit the stores' limits (75 and 132 characters)`, () => {
+      expect([...(messages.extName?.message ?? '')].length).toBeLessThanOrEqual(75);
+      expect([...(messages.extDescription?.message ?? '')].length).toBeLessThanOrEqual(132);
+    });
     it(`${locale}: every $PLACEHOLDER$ in a message is declared`, () => {
       for (const [k, v] of Object.entries(messages)) {
         for (const m of v.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)) {
