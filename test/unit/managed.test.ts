@@ -10,8 +10,12 @@ import {
   parseManaged,
 } from '../../src/core/managed';
 import { DEFAULT_SETTINGS, SETTING_NAMES, type Settings } from '../../src/core/state';
+import { deployExample } from '../deploy-examples';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** Firefox's extension ID, as vite.config.ts writes it into the manifest. */
+const GECKO_ID =
+  /GECKO_ID = '([^']+)'/.exec(readFileSync(resolve(ROOT, 'vite.config.ts'), 'utf8'))?.[1] ?? '';
 const schema = JSON.parse(readFileSync(resolve(ROOT, 'public/managed_schema.json'), 'utf8')) as {
   type: string;
   properties: Record<string, { type: string; enum?: string[]; minimum?: number; maximum?: number }>;
@@ -87,5 +91,23 @@ describe('the settings in force', () => {
     const m = parseManaged({ instanceName: 'Corp', lockSettings: true });
     expect(effectiveSettings(local, m)).toEqual({ ...DEFAULT_SETTINGS, instanceName: 'Corp' });
     expect(managedFields(m).sort()).toEqual([...SETTING_NAMES].sort());
+  });
+});
+
+describe('the examples of docs/deploy.md', () => {
+  const chromium = JSON.parse(deployExample('chromium-policy'));
+  const firefox = JSON.parse(deployExample('firefox-policies'));
+  const chromiumSettings = chromium['3rdparty'].extensions.EXTENSION_ID;
+  const firefoxSettings = firefox.policies['3rdparty'].Extensions[GECKO_ID];
+
+  it('give every setting a valid value, the same in Chrome/Edge and Firefox', () => {
+    expect(firefoxSettings).toEqual(chromiumSettings);
+    const { lockSettings, ...settings } = chromiumSettings;
+    expect(parseManaged(chromiumSettings)).toEqual({ values: settings, locked: lockSettings });
+    expect(Object.keys(settings).sort()).toEqual([...SETTING_NAMES].sort());
+  });
+  it('install the extension the policy configures', () => {
+    expect(chromium.ExtensionSettings.EXTENSION_ID.installation_mode).toBe('force_installed');
+    expect(firefox.policies.ExtensionSettings[GECKO_ID].installation_mode).toBe('force_installed');
   });
 });
