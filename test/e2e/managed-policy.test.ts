@@ -82,8 +82,8 @@ afterAll(async () => {
   if (policyFile) rmSync(policyFile, { force: true });
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
 const send = (page: Page, message: unknown) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the extension page's chrome.* global
   page.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
 
 describe('settings set by policy (docs/deploy.md example)', () => {
