@@ -46,6 +46,16 @@ describe.each(UI_LANGUAGES)('%s', (lang) => {
     expect(await options.title()).toBe(m.optionsTitle?.message);
     expect(await options.locator('main').textContent()).toContain(m.emailLanguageLabel?.message);
     expect(await layoutProblems(options)).toEqual([]);
+    if (lang === 'en') {
+      // the check itself sees text that is cut off or runs past the edge
+      await options.evaluate(() => {
+        const p = document.createElement('p');
+        p.style.cssText = 'white-space: nowrap; overflow: hidden; width: 80px';
+        p.textContent = 'A label far too long for the space it was given';
+        document.querySelector('main')?.append(p);
+      });
+      expect((await layoutProblems(options)).join('\n')).toContain('is cut off');
+    }
     await options.close();
   });
 });
