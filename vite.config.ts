@@ -7,6 +7,9 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
+// the stores' build whatever the shell says (vitest, for one, sets NODE_ENV=test): same bytes everywhere
+process.env.NODE_ENV = 'production';
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 
@@ -24,6 +27,8 @@ export function manifestFor(browser: 'chrome' | 'firefox') {
   m.version = pkg.version;
   if (browser === 'firefox') {
     m.background = { scripts: [base.background.service_worker], type: 'module' };
+    // Firefox reads managed storage from its policies (3rdparty.Extensions), not from a schema
+    delete m.storage;
     m.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,

@@ -10,11 +10,13 @@ import {
   errorCodeOf,
   interpretAccess,
 } from '../core/access';
-import { checklist, stepsLeft } from '../core/checklist';
+import { checklist, STEP_IDS, stepsLeft } from '../core/checklist';
 import { last4 } from '../core/formats';
+import { managedFields } from '../core/managed';
 import { admit, type Message, type Origin } from '../core/messages';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import {
+  clipboardDelay,
   currentKey,
   currentRecord,
   keyConflict,
@@ -42,6 +44,8 @@ import {
   holdSecret,
   keyForm,
   keyTabs,
+  loadManaged,
+  loadSettings,
   loadState,
   type PendingHandoff,
   pendingHandoff,
@@ -106,13 +110,14 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           from: pageOf(sender.url ?? ''),
         });
       });
-      const settings = {
-        keyTtlMinutes: state.settings.keyTtlMinutes,
-        clipboardClearSeconds: state.settings.clipboardClearSeconds,
+      const settings = await loadSettings();
+      const noted = {
+        keyTtlMinutes: settings.keyTtlMinutes,
+        clipboardClearSeconds: clipboardDelay(settings),
       };
-      if (conflict) return { ok: false, conflict, ...settings };
+      if (conflict) return { ok: false, conflict, ...noted };
       if (held && replace && last4(held.value) !== keyLast4) await forgetAndTell();
-      return { ok: true, ...settings, ...(name ? { keyName: name } : {}) };
+      return { ok: true, ...noted, ...(name ? { keyName: name } : {}) };
     }
     case 'key/form': {
       const { type: _t, ...form } = message;
@@ -203,25 +208,26 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return view();
     case 'settings/set': {
       const { type: _t, ...patch } = message;
-      const before = (await loadState()).settings.consoleHost;
+      // what the organisation's policy sets cannot be changed here
+      const fixed = managedFields(await loadManaged());
+      if (Object.keys(patch).some((k) => fixed.includes(k as (typeof fixed)[number])))
+        return { error: 'set by policy' };
+      const before = (await loadSettings()).consoleHost;
       if (patch.consoleHost && !isKnownConsoleHost(patch.consoleHost)) {
-        // a custom tenant host: only once the admin granted access to it, and then the console
-        // content script is registered for that host alone
+        // a custom tenant host: only once the admin granted access to it (the console content
+        // script is then registered for that host alone)
         const origins = [hostPattern(patch.consoleHost)];
         if (!(await browser.permissions.contains({ origins })))
           return { error: 'host permission not granted' };
-        await registerCustomConsole(patch.consoleHost);
-      } else if (patch.consoleHost) {
-        await registerCustomConsole(null);
       }
       await update((s) => withSettings(s, patch));
+      if (patch.consoleHost) await syncCustomConsole();
       // the custom host switched away from: its access is given back
       if (patch.consoleHost && patch.consoleHost !== before) await giveBackHost(before);
       return view();
     }
     case 'handoff/start': {
-      const state = await loadState();
-      const host = state.settings.consoleHost;
+      const host = (await loadSettings()).consoleHost;
       // written before it is acted on: a worker stopped from here on resumes it (resumeHandoff)
       await exclusive(() =>
         setHandoff({ id: crypto.randomUUID(), host, requestedAt: now, status: 'pending' }),
@@ -230,10 +236,10 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return view();
     }
     case 'state/forget-all': {
-      const before = (await loadState()).settings.consoleHost;
-      await registerCustomConsole(null);
+      const before = (await loadSettings()).consoleHost;
       await tellKeyForgotten();
       await forgetEverything();
+      await syncCustomConsole(); // a host the policy sets stays
       // optional access asked for along the way is given back
       await giveBackHost(before);
       await browser.permissions.remove({ origins: [COMPLIANCE_API_PERMISSION] }).catch(() => false);
@@ -254,7 +260,8 @@ async function giveValues(sender: Runtime.MessageSender, now: number): Promise<u
   const state = await loadState();
   if (!handoff || handoff.status === 'filled' || now - handoff.requestedAt > HANDOFF_WINDOW_MS)
     return { fill: null };
-  if (handoff.host !== state.settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
+  const settings = await loadSettings();
+  if (handoff.host !== settings.consoleHost || !mayFill(sender.url ?? '', handoff.host))
     return { fill: null };
   // sent to another tab already: this one gets nothing
   if (handoff.status === 'sent' && handoff.tabId !== tabId) return { fill: null };
@@ -265,10 +272,10 @@ async function giveValues(sender: Runtime.MessageSender, now: number): Promise<u
     fill: {
       handoff: handoff.id,
       consoleHost: handoff.host,
-      clipboardClearSeconds: state.settings.clipboardClearSeconds,
+      clipboardClearSeconds: clipboardDelay(settings),
       ...(secret ? { keyExpiresAt: secret.expiresAt } : {}),
       values: {
-        instanceName: state.settings.instanceName,
+        instanceName: settings.instanceName,
         workspaceId: rec?.workspaceId,
         organizationId: rec?.organizationId,
         apiKey: secret?.value,
@@ -295,7 +302,7 @@ async function tellKeyForgotten(): Promise<void> {
 /** Give back the optional access to a custom console host that is no longer the configured one. */
 async function giveBackHost(host: string): Promise<void> {
   if (isKnownConsoleHost(host)) return;
-  const current = (await loadState()).settings.consoleHost;
+  const current = (await loadSettings()).consoleHost;
   if (current === host) return;
   await browser.permissions.remove({ origins: [hostPattern(host)] }).catch(() => false);
 }
@@ -317,6 +324,18 @@ async function resumeHandoff(): Promise<void> {
 }
 
 const CUSTOM_CONSOLE_SCRIPT = 'skyhigh-custom-console';
+
+/**
+ * The console content script runs on the custom tenant host in force (the admin's or the policy's)
+ * once access to it was granted, and on no custom host otherwise.
+ */
+async function syncCustomConsole(): Promise<void> {
+  const { consoleHost } = await loadSettings();
+  const custom =
+    !isKnownConsoleHost(consoleHost) &&
+    (await browser.permissions.contains({ origins: [hostPattern(consoleHost)] }));
+  await registerCustomConsole(custom ? consoleHost : null);
+}
 
 /** Run the console content script on the admin's custom tenant host (and nowhere else), or on none. */
 async function registerCustomConsole(host: string | null): Promise<void> {
@@ -361,8 +380,8 @@ async function checkAccess(workspaceId: string, key: string, now: number): Promi
 
 /** Keep the secret in memory for the configured time; an alarm forgets it even if nothing reads it again. */
 async function hold(secret: string, now: number): Promise<number> {
-  const state = await loadState();
-  const expiresAt = await holdSecret(secret, state.settings.keyTtlMinutes, now);
+  const { keyTtlMinutes } = await loadSettings();
+  const expiresAt = await holdSecret(secret, keyTtlMinutes, now);
   await browser.alarms.create(FORGET_ALARM, { when: expiresAt });
   return expiresAt;
 }
@@ -407,7 +426,7 @@ void resumeHandoff().catch(() => undefined);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const answer = async () => {
-    const { consoleHost } = (await loadState()).settings;
+    const { consoleHost } = await loadSettings();
     const custom = isKnownConsoleHost(consoleHost) ? null : consoleHost;
     const admitted = admit(raw, sender, browser.runtime.id, extensionOrigin, custom);
     if (!admitted.ok) return { error: admitted.error };
@@ -416,13 +435,32 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return answer().catch(() => ({ error: 'failed' }));
 });
 
-/** The icon's badge: how many of the six steps are left. */
+/** The icon's badge: how many of the six steps are left, and its title says so in words. */
 async function refreshBadge(): Promise<void> {
   const left = stepsLeft(checklist(await view()));
   await browser.action.setBadgeText({ text: left > 0 ? String(left) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#0b5cad' });
+  await browser.action.setTitle({
+    title:
+      left > 0
+        ? browser.i18n.getMessage('badgeTitle', [String(left), String(STEP_IDS.length)])
+        : browser.i18n.getMessage('badgeTitleDone'),
+  });
 }
 
-browser.storage.onChanged.addListener(() => void refreshBadge().catch(() => undefined));
-browser.runtime.onStartup.addListener(() => void refreshBadge().catch(() => undefined));
-browser.runtime.onInstalled.addListener(() => void refreshBadge().catch(() => undefined));
+const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+browser.storage.onChanged.addListener((_changes, area) => {
+  // a policy change (the organisation set, changed or removed a value) applies at once
+  if (area === 'managed') quietly(syncCustomConsole());
+  quietly(refreshBadge());
+});
+browser.permissions.onAdded.addListener(() => quietly(syncCustomConsole()));
+browser.runtime.onStartup.addListener(() => {
+  quietly(syncCustomConsole());
+  quietly(refreshBadge());
+});
+browser.runtime.onInstalled.addListener(() => {
+  quietly(syncCustomConsole());
+  quietly(refreshBadge());
+});

@@ -3,10 +3,12 @@
  * pending hand-off in storage.session (memory only, not readable by content scripts).
  */
 import browser from 'webextension-polyfill';
+import { effectiveSettings, type Managed, managedFields, NOT_MANAGED, parseManaged } from '../core/managed';
 import {
   KEY_FORM_WINDOW_MS,
   type KeyForm,
   migrate,
+  type Settings,
   STATE_KEY,
   type State,
   type StateView,
@@ -90,6 +92,24 @@ function noticeOf(raw: unknown): StateView['notice'] {
   return lost === 'all' || (typeof lost === 'number' && lost > 0) ? { kind: 'state-reset', lost } : null;
 }
 
+/**
+ * What the organisation's policy sets (`storage.managed`). Firefox throws when no policy names the
+ * extension, and a browser without policies may answer nothing: both mean "not managed".
+ */
+export async function loadManaged(): Promise<Managed> {
+  try {
+    return parseManaged(await browser.storage.managed.get());
+  } catch {
+    return NOT_MANAGED;
+  }
+}
+
+/** The settings in force: the policy's over the admin's own. */
+export async function loadSettings(): Promise<Settings> {
+  const [state, managed] = await Promise.all([loadState(), loadManaged()]);
+  return effectiveSettings(state.settings, managed);
+}
+
 export async function holdSecret(value: string, ttlMinutes: number, now = Date.now()): Promise<number> {
   const expiresAt = now + ttlMinutes * 60_000;
   await browser.storage.session.set({ [SECRET_KEY]: { value, expiresAt } satisfies HeldSecret });
@@ -147,14 +167,17 @@ export async function rememberConsoleTab(tabId: number): Promise<void> {
 }
 
 export async function view(): Promise<StateView> {
-  const [state, held, handoff, notice] = await Promise.all([
+  const [local, held, handoff, notice, managed] = await Promise.all([
     loadState(),
     heldSecret(),
     pendingHandoff(),
     browser.storage.session.get(NOTICE_KEY).then((r) => r[NOTICE_KEY]),
+    loadManaged(),
   ]);
   return {
-    state,
+    // the pages see the settings in force, and which of them the organisation fixed
+    state: { ...local, settings: effectiveSettings(local.settings, managed) },
+    managed: { fields: managedFields(managed), locked: managed.locked },
     secretHeldUntil: held?.expiresAt ?? null,
     lastHandoff: handoff
       ? {

@@ -15,7 +15,7 @@ export interface Email {
   missing: ('keyLast4' | 'keyName' | 'createdBy' | 'organizationId' | 'workspaceId')[];
 }
 
-/** Words of the e-mail (from _locales, so it follows the admin's language where a translation exists). */
+/** Words of the e-mail: English by default, or the UI's language when the admin chose it (src/ui/email-words.ts). */
 export type Words = (key: string, subs?: string[]) => string;
 
 export function composeEmail(

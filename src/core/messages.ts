@@ -5,8 +5,8 @@
 import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
-import { HANDOFF_FIELDS, type HandoffField, isConsoleHost, isKnownConsoleHost } from './sites/skyhigh';
-import { CLIPBOARD_CLEAR_SECONDS_MAX, KEY_TTL_MINUTES } from './state';
+import { HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost } from './sites/skyhigh';
+import { SETTING_CHECKS, SETTING_NAMES, type Settings } from './state';
 
 /** Where a message may come from. */
 export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
@@ -60,13 +60,7 @@ export type Message =
   | { type: 'record/select'; workspaceId: string }
   | { type: 'secret/hold'; secret: string }
   | { type: 'secret/forget' }
-  | {
-      type: 'settings/set';
-      consoleHost?: string;
-      instanceName?: string;
-      keyTtlMinutes?: number;
-      clipboardClearSeconds?: number;
-    }
+  | ({ type: 'settings/set' } & Partial<Settings>)
   | { type: 'handoff/start' }
   | { type: 'state/forget-all' }
   | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean }
@@ -108,10 +102,6 @@ const optional = <T>(v: unknown, ok: (v: unknown) => v is T): boolean => v === u
 const isShortText = (v: unknown): v is string =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
 const isLast4 = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{4}$/.test(v);
-const isIntIn =
-  (min: number, max: number) =>
-  (v: unknown): v is number =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 /** A hand-off's id: a random UUID made by the background. */
 const isHandoffId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
 const isFieldList = (v: unknown): v is HandoffField[] =>
@@ -196,11 +186,8 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok(['secret'], isSecretKey(m.secret));
     case 'settings/set':
       return ok(
-        ['consoleHost', 'instanceName', 'keyTtlMinutes', 'clipboardClearSeconds'],
-        optional(m.consoleHost, (v): v is string => typeof v === 'string' && isConsoleHost(v)) &&
-          optional(m.instanceName, isShortText) &&
-          optional(m.keyTtlMinutes, isIntIn(KEY_TTL_MINUTES.min, KEY_TTL_MINUTES.max)) &&
-          optional(m.clipboardClearSeconds, isIntIn(0, CLIPBOARD_CLEAR_SECONDS_MAX)),
+        SETTING_NAMES,
+        SETTING_NAMES.every((name) => m[name] === undefined || SETTING_CHECKS[name](m[name])),
       );
     default:
       return { ok: false, error: 'unknown message' };

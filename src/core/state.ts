@@ -49,13 +49,23 @@ export interface Settings {
   instanceName: string;
   /** How long a key handed over may be held in memory. */
   keyTtlMinutes: number;
-  /** After the extension copied the key, overwrite the clipboard after this long (0: never). */
+  /** Clear a key the extension copied from the clipboard once it is handed over or after a while. */
+  clearClipboard: boolean;
+  /** That while, in seconds (60 by default; not in the options, shortened by tests). */
   clipboardClearSeconds: number;
+  /** The e-mail to OpenAI support: in English (OpenAI support's language) or in the UI's language. */
+  emailLanguage: EmailLanguage;
 }
+
+export type EmailLanguage = 'en' | 'ui';
+export const EMAIL_LANGUAGES: readonly EmailLanguage[] = ['en', 'ui'];
 
 /** The longest a key may be held: the options offer up to 2 hours, and so does the parser. */
 export const KEY_TTL_MINUTES = { min: 1, max: 120 } as const;
-export const CLIPBOARD_CLEAR_SECONDS_MAX = 600;
+export const CLIPBOARD_CLEAR_SECONDS = { min: 1, max: 600 } as const;
+
+/** After the extension copied the key, when the clipboard is cleared (0: never). */
+export const clipboardDelay = (s: Settings): number => (s.clearClipboard ? s.clipboardClearSeconds : 0);
 
 export interface State {
   version: typeof STATE_VERSION;
@@ -76,7 +86,9 @@ export const DEFAULT_SETTINGS: Settings = {
   consoleHost: DEFAULT_CONSOLE_HOST,
   instanceName: 'ChatGPT Enterprise',
   keyTtlMinutes: 30,
+  clearClipboard: true,
   clipboardClearSeconds: 60,
+  emailLanguage: 'en',
 };
 
 export const emptyState = (): State => ({
@@ -391,29 +403,35 @@ export function migrate(raw: unknown): { state: State; reset: boolean; lost: num
   if (isObj(po) && isOrganizationId(po.id) && captureOk(po))
     state.platformOrg = po as unknown as State['platformOrg'];
   else if (po !== undefined) repair.lost++;
-  const s = (isObj(r.settings) ? r.settings : {}) as Partial<Settings>;
-  state.settings = {
-    consoleHost:
-      typeof s.consoleHost === 'string' && isConsoleHost(s.consoleHost)
-        ? s.consoleHost
-        : DEFAULT_SETTINGS.consoleHost,
-    instanceName: isText(s.instanceName) ? s.instanceName : DEFAULT_SETTINGS.instanceName,
-    keyTtlMinutes:
-      typeof s.keyTtlMinutes === 'number' &&
-      Number.isInteger(s.keyTtlMinutes) &&
-      s.keyTtlMinutes >= KEY_TTL_MINUTES.min &&
-      s.keyTtlMinutes <= KEY_TTL_MINUTES.max
-        ? s.keyTtlMinutes
-        : DEFAULT_SETTINGS.keyTtlMinutes,
-    clipboardClearSeconds:
-      typeof s.clipboardClearSeconds === 'number' &&
-      Number.isInteger(s.clipboardClearSeconds) &&
-      s.clipboardClearSeconds >= 0 &&
-      s.clipboardClearSeconds <= CLIPBOARD_CLEAR_SECONDS_MAX
-        ? s.clipboardClearSeconds
-        : DEFAULT_SETTINGS.clipboardClearSeconds,
-  };
+  state.settings = { ...DEFAULT_SETTINGS, ...validSettings(r.settings) };
   return { state, reset: repair.lost > 0, lost: repair.lost };
+}
+
+const isIntIn = (v: unknown, r: { min: number; max: number }): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= r.min && v <= r.max;
+
+/** Each check a setting's value must pass, wherever it comes from (storage, a message, a policy). */
+export const SETTING_CHECKS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  consoleHost: (v): v is string => typeof v === 'string' && isConsoleHost(v),
+  instanceName: (v): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 120,
+  keyTtlMinutes: (v): v is number => isIntIn(v, KEY_TTL_MINUTES),
+  clearClipboard: (v): v is boolean => typeof v === 'boolean',
+  clipboardClearSeconds: (v): v is number => isIntIn(v, CLIPBOARD_CLEAR_SECONDS),
+  emailLanguage: (v): v is EmailLanguage =>
+    typeof v === 'string' && EMAIL_LANGUAGES.includes(v as EmailLanguage),
+};
+
+export const SETTING_NAMES = Object.keys(SETTING_CHECKS) as (keyof Settings)[];
+
+/** The settings in `raw` that are valid; anything else is left out. */
+export function validSettings(raw: unknown): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const name of SETTING_NAMES) {
+    const v = (raw as Record<string, unknown>)[name];
+    if (SETTING_CHECKS[name](v)) Object.assign(out, { [name]: v });
+  }
+  return out;
 }
 
 /** What extension pages are shown: the state, and whether a secret is held (never the secret). */
@@ -424,4 +442,6 @@ export interface StateView {
   lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number; sentAt?: number } | null;
   /** Stored state that could not be read and was dropped: all of it, or that many items. */
   notice: { kind: 'state-reset'; lost: number | 'all' } | null;
+  /** The settings the organisation's policy fixes (`state.settings` already holds their values). */
+  managed: { fields: (keyof Settings)[]; locked: boolean };
 }

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CONSOLE_HOSTS, hostPattern, isConsoleHost, isKnownConsoleHost } from '../core/sites/skyhigh';
-import { KEY_TTL_MINUTES, type Settings, type StateView } from '../core/state';
-
-/** The clipboard-clearing delays offered (seconds; 0: never). */
-const CLIPBOARD_CHOICES = [0, 30, 60, 120];
-
+import { EMAIL_LANGUAGES, type Settings, type StateView } from '../core/state';
 import { command, t } from '../ui/api';
 
 const CUSTOM = 'custom';
@@ -15,6 +11,7 @@ export function Options() {
   const [status, setStatus] = useState<{ text: string; warn?: boolean } | null>(null);
   const [custom, setCustom] = useState('');
   const [choice, setChoice] = useState<string | null>(null);
+  const [needsGrant, setNeedsGrant] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = t('optionsTitle');
@@ -26,9 +23,31 @@ export function Options() {
       }
     });
   }, []);
+  useEffect(() => {
+    // a custom host the organisation set: can the extension open it yet?
+    const host = view?.state.settings.consoleHost;
+    if (!host || isKnownConsoleHost(host)) return setNeedsGrant(null);
+    void browser.permissions
+      .contains({ origins: [hostPattern(host)] })
+      .then((ok) => setNeedsGrant(ok ? null : host));
+  }, [view?.state.settings.consoleHost]);
   if (!view) return <main aria-busy="true" />;
   const s = view.state.settings;
-  const selected = choice ?? s.consoleHost;
+  const fixed = (name: keyof Settings) => view.managed.locked || view.managed.fields.includes(name);
+  const selected = fixed('consoleHost')
+    ? isKnownConsoleHost(s.consoleHost)
+      ? s.consoleHost
+      : CUSTOM
+    : (choice ?? s.consoleHost);
+  /** Attributes of a control the organisation's policy sets: read-only, and said so beside it. */
+  const managedProps = (name: keyof Settings) =>
+    fixed(name) ? { disabled: true, 'aria-describedby': `managed-${name}` } : {};
+  const managedMark = (name: keyof Settings) =>
+    fixed(name) && (
+      <span class="managed muted" id={`managed-${name}`}>
+        {t('managedValue')}
+      </span>
+    );
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -62,10 +81,16 @@ export function Options() {
   return (
     <main style={{ maxWidth: '40rem', margin: '1.5rem auto', padding: '0 1rem' }}>
       <h1>{t('optionsTitle')}</h1>
+      {(view.managed.locked || view.managed.fields.length > 0) && (
+        <p class="managed-note" data-managed={view.managed.locked ? 'locked' : 'some'}>
+          {t(view.managed.locked ? 'managedLockedNote' : 'managedSomeNote')}
+        </p>
+      )}
       <label>
-        {t('consoleHostLabel')}
+        {t('consoleHostLabel')} {managedMark('consoleHost')}
         <br />
         <select
+          {...managedProps('consoleHost')}
           value={selected}
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
@@ -78,10 +103,31 @@ export function Options() {
               {t(`host_${h.replace(/[^a-z0-9]/g, '_')}`)} ({h})
             </option>
           ))}
-          <option value={CUSTOM}>{t('customHostOption')}</option>
+          {fixed('consoleHost') && !isKnownConsoleHost(s.consoleHost) ? (
+            <option value={CUSTOM}>{s.consoleHost}</option>
+          ) : (
+            <option value={CUSTOM}>{t('customHostOption')}</option>
+          )}
         </select>
       </label>
-      {selected === CUSTOM && (
+      {needsGrant && (
+        <div class="row">
+          <p class="warn">{t('customHostNeedsGrant', needsGrant)}</p>
+          <button
+            type="button"
+            onClick={async () => {
+              // asked on this click; the background registers the console script once granted
+              if (await browser.permissions.request({ origins: [hostPattern(needsGrant)] })) {
+                setNeedsGrant(null);
+                setView(await command({ type: 'state/get' }));
+              } else setStatus({ text: t('customHostRefused'), warn: true });
+            }}
+          >
+            {t('customHostGrant', needsGrant)}
+          </button>
+        </div>
+      )}
+      {selected === CUSTOM && !fixed('consoleHost') && (
         <form onSubmit={useCustom}>
           <label>
             {t('customHostLabel')}
@@ -99,9 +145,10 @@ export function Options() {
         </form>
       )}
       <label>
-        {t('instanceNameLabel')}
+        {t('instanceNameLabel')} {managedMark('instanceName')}
         <br />
         <input
+          {...managedProps('instanceName')}
           value={s.instanceName}
           maxLength={120}
           onChange={(e) => {
@@ -111,32 +158,42 @@ export function Options() {
         />
       </label>
       <label>
-        {t('keyTtlLabel')}
+        {t('keyTtlLabel')} {managedMark('keyTtlMinutes')}
         <br />
         <input
+          {...managedProps('keyTtlMinutes')}
           type="number"
-          min={KEY_TTL_MINUTES.min}
-          max={KEY_TTL_MINUTES.max}
+          min={1}
+          max={120}
           value={s.keyTtlMinutes}
           onChange={(e) => {
             const v = Number((e.target as HTMLInputElement).value);
-            if (Number.isInteger(v) && v >= KEY_TTL_MINUTES.min && v <= KEY_TTL_MINUTES.max)
-              void save({ keyTtlMinutes: v });
+            if (Number.isInteger(v) && v >= 1 && v <= 120) void save({ keyTtlMinutes: v });
           }}
         />
       </label>
+      <label class="check">
+        <input
+          {...managedProps('clearClipboard')}
+          type="checkbox"
+          checked={s.clearClipboard}
+          onChange={(e) => void save({ clearClipboard: (e.target as HTMLInputElement).checked })}
+        />{' '}
+        {t('clearClipboardLabel')} {managedMark('clearClipboard')}
+      </label>
       <label>
-        {t('clipboardClearLabel')}
+        {t('emailLanguageLabel')} {managedMark('emailLanguage')}
         <br />
         <select
-          value={String(s.clipboardClearSeconds)}
+          {...managedProps('emailLanguage')}
+          value={s.emailLanguage}
           onChange={(e) =>
-            void save({ clipboardClearSeconds: Number((e.target as HTMLSelectElement).value) })
+            void save({ emailLanguage: (e.target as HTMLSelectElement).value as Settings['emailLanguage'] })
           }
         >
-          {CLIPBOARD_CHOICES.map((sec) => (
-            <option key={sec} value={String(sec)}>
-              {sec === 0 ? t('clipboardClearNever') : t('clipboardClearAfter', String(sec))}
+          {EMAIL_LANGUAGES.map((l) => (
+            <option value={l} key={l}>
+              {t(`emailLanguage_${l}`)}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import type { Message } from '../core/messages';
 import { currentKey, currentRecord, orgMismatch, type StateView, unattachedOrg } from '../core/state';
 import { summaryText } from '../core/summary';
 import { command, t } from '../ui/api';
+import { emailWords } from '../ui/email-words';
 
 type Run = (m: Message) => Promise<void>;
 
@@ -245,7 +246,7 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
 
 function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
   const rec = currentRecord(view.state);
-  const email = composeEmail(rec, currentKey(view.state), t);
+  const email = composeEmail(rec, currentKey(view.state), emailWords(view.state.settings));
   return (
     <>
       {email.missing.length > 0 && (

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the whole flow in headless Chromium over the test captures, with a screenshot of
- * each step (popup, in-page chip, guide, reminder, filled Skyhigh form) in docs/screenshots/.
+ * each step (popup, in-page chip, guide, reminder, filled Skyhigh form) in docs/screenshots/, then
+ * the popup and the options page in every UI language (docs/screenshots/lang-<lang>-*.png).
  * Not a test: it asserts only that each step was reached, so the pictures show what they claim.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { capture, createKey, FLOW_URL, flowPage, handOver, SETTINGS_URL, stateOf } from '../e2e/flows';
 import { clickByName, type Harness, launch, sleep, until } from '../e2e/harness';
+import { launchIn, layoutProblems, populatedPopup, UI_LANGUAGES } from '../e2e/languages';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 const CONSOLE_URL = 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt/new';
@@ -100,4 +102,21 @@ it('walks the flow and takes the pictures', async () => {
   await shot(skyhigh, '6-skyhigh-form-filled');
   await popupShot('7-popup-done');
   await popupShot('7-popup-done-dark', true);
+});
+
+it.each(UI_LANGUAGES)('shows the popup and the options in %s', async (lang) => {
+  const l = await launchIn(lang);
+  try {
+    const popup = await populatedPopup(l);
+    expect(await layoutProblems(popup)).toEqual([]);
+    await shot(popup, `lang-${lang}-popup`);
+    const options = await l.context.newPage();
+    await options.setViewportSize({ width: 640, height: 520 });
+    await options.goto(l.extensionUrl('src/options/index.html'));
+    await options.locator('h1').waitFor();
+    expect(await layoutProblems(options)).toEqual([]);
+    await shot(options, `lang-${lang}-options`);
+  } finally {
+    await l.close();
+  }
 });

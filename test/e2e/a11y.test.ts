@@ -45,7 +45,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     const page = await h.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(h.extensionUrl('src/options/index.html'));
-    await page.locator('select').waitFor();
+    await page.locator('select').first().waitFor();
     return violations(page);
   }
 

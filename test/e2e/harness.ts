@@ -61,6 +61,8 @@ export interface LaunchOptions {
   args?: string[];
   /** false: the same browser without the extension (to measure what it costs a page). */
   extension?: boolean;
+  /** The pages' locale (dates, numbers, navigator.language), e.g. 'de-DE'. */
+  locale?: string;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.locale ? { locale: options.locale } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...(options.extension === false

@@ -44,7 +44,7 @@ describe('keyboard alone', () => {
   it('works through the options page: console, key lifetime', async () => {
     const options = await h.context.newPage();
     await options.goto(h.extensionUrl('src/options/index.html'));
-    await options.locator('select').waitFor();
+    await options.locator('select').first().waitFor();
     await options.keyboard.press('Tab');
     expect(await options.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await options.keyboard.press('ArrowDown');
@@ -55,5 +55,11 @@ describe('keyboard alone', () => {
     await options.keyboard.type('45');
     await options.keyboard.press('Tab');
     await expect.poll(async () => (await stateOf(h)).state.settings.keyTtlMinutes).toBe(45);
+
+    await options.keyboard.press('Space'); // the clipboard box, next after the lifetime
+    await expect.poll(async () => (await stateOf(h)).state.settings.clearClipboard).toBe(false);
+    await options.keyboard.press('Tab');
+    await options.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await stateOf(h)).state.settings.emailLanguage).toBe('ui');
   });
 });

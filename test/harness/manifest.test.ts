@@ -11,6 +11,7 @@ const read = (p: string) => JSON.parse(readFileSync(resolve(ROOT, p), 'utf8'));
 const chrome = read('dist/chrome/manifest.json');
 const firefox = read('dist/firefox/manifest.json');
 const permissionsDoc = readFileSync(resolve(ROOT, 'docs/permissions.md'), 'utf8');
+const storePermissionsDoc = readFileSync(resolve(ROOT, 'docs/store/permissions.md'), 'utf8');
 
 const HOSTS = new Set<string>([CHATGPT_HOST, PLATFORM_HOST, ADMIN_CONSOLE_HOST, ...CONSOLE_HOSTS]);
 
@@ -59,6 +60,9 @@ describe.each([
   it('asks only for documented permissions', () => {
     for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? [])]) {
       expect(permissionsDoc, `docs/permissions.md must justify "${p}"`).toMatch(
+        new RegExp(`\\|\\s*\`${p}\`\\s*\\|`),
+      );
+      expect(storePermissionsDoc, `docs/store/permissions.md must justify "${p}"`).toMatch(
         new RegExp(`\\|\\s*\`${p}\`\\s*\\|`),
       );
     }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { forgetSecret, heldSecret, holdSecret, loadState, update, view } = await import(
+const { forgetSecret, heldSecret, holdSecret, loadSettings, loadState, update, view } = await import(
   '../../src/background/store'
 );
 const { withIds } = await import('../../src/core/state');
@@ -64,5 +64,30 @@ describe('background storage writes', () => {
     expect(writes).toEqual([]);
     await update((s) => withIds(s, { workspaceId: WS2 }, cap));
     expect(writes).toHaveLength(1);
+  });
+});
+
+describe('settings set by the organisation', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it("show in the view over the admin's own, with the fields they fix", async () => {
+    await update((s) => ({ ...s, settings: { ...s.settings, instanceName: 'Mine', keyTtlMinutes: 10 } }));
+    await fakeBrowser.storage.managed.set({ consoleHost: 'acme.myshn.eu', keyTtlMinutes: 5 });
+    const v = await view();
+    expect(v.state.settings).toMatchObject({
+      consoleHost: 'acme.myshn.eu',
+      keyTtlMinutes: 5,
+      instanceName: 'Mine',
+    });
+    expect(v.managed).toEqual({ fields: ['consoleHost', 'keyTtlMinutes'], locked: false });
+    expect(await loadSettings()).toEqual(v.state.settings);
+    // never copied into the admin's own settings
+    expect((await loadState()).settings).toMatchObject({ consoleHost: 'www.myshn.net', keyTtlMinutes: 10 });
+  });
+
+  it('are not managed when the browser throws (Firefox without a policy for the extension)', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('no manifest'));
+    expect((await view()).managed).toEqual({ fields: [], locked: false });
+    get.mockRestore();
   });
 });
