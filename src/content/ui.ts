@@ -74,7 +74,9 @@ function enforceHostStyle(host: HTMLElement, signal: AbortSignal): void {
  * within a second may have been meant for what was there before, and asks again.
  */
 export function pageChanges(signal: AbortSignal): { msSinceChange: () => number } {
-  let last = 0;
+  // the panel appearing is itself a change: a click in its first second may have been meant for
+  // what was under the pointer before
+  let last = performance.now();
   const observer = new MutationObserver((records) => {
     // our own panels (their host's style put back, their mounting) are not the page changing
     if (records.some((r) => !isOurs(r))) last = performance.now();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { capture, SETTINGS_URL, stateOf } from './flows';
-import { accessibleNames, focusedName, tabTo, until, useHarness } from './harness';
+import { accessibleNames, focusedName, sleep, tabTo, until, useHarness } from './harness';
 
 const SETTINGS = SETTINGS_URL;
 
@@ -77,6 +77,27 @@ describe('workspace IDs chip', () => {
     );
     expect(await tabTo(page, 'Pick it on the page')).toBe(true);
     await page.keyboard.press('Enter');
+    await page.locator('main span', { hasText: 'f7f33107-5fb9' }).click();
+    expect(await until(async () => (await state()).state.current, 3000)).toBe(
+      'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0',
+    );
+  });
+
+  it('picks nothing on a click the page made itself (a script cannot pick for the admin)', async () => {
+    const page = await openSettings('switcher-ambiguous');
+    expect(await until(async () => (await accessibleNames(page)).includes('Pick it on the page'), 6000)).toBe(
+      true,
+    );
+    expect(await tabTo(page, 'Pick it on the page')).toBe(true);
+    await page.keyboard.press('Enter');
+    // while the chip waits for the admin's click, the page clicks a value itself
+    await page.evaluate(() => {
+      for (const span of document.querySelectorAll('main span'))
+        span.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+    });
+    await sleep(500);
+    expect((await state()).state.current).toBeNull();
+    // the admin's own click still picks
     await page.locator('main span', { hasText: 'f7f33107-5fb9' }).click();
     expect(await until(async () => (await state()).state.current, 3000)).toBe(
       'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0',

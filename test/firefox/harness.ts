@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type Route, type SeenRequest, startProxy } from '../shared/proxy';
 import type { Served } from '../shared/served';
 import { ServedPages } from '../shared/served';
 import { sleep, until } from '../shared/wait';
-import { type Route, type SeenRequest, startProxy } from './proxy';
 import { bidi, contextOf } from './shadow';
 
 export { sleep, until };

@@ -12,8 +12,12 @@ import { formDifferences } from './checks';
 
 /** How long a late capture may take before the suite calls it missing. */
 const LATE_MS = 8000;
-/** After the expected values arrived (or at once for negative cases), how long nothing else may come. */
-const QUIET_MS = 2500;
+/**
+ * After the expected values arrived (or at once for negative cases), how long nothing else may come.
+ * The content scripts read a static capture at document_idle and a changed page within 50 ms; over
+ * a second of quiet is many times that, and keeps the suite (about 90 cases per browser) short.
+ */
+const QUIET_MS = 1200;
 
 /** What the suite needs of a browser with the extension in it. */
 export interface CaptureBrowser<P> {

@@ -1,7 +1,7 @@
 /**
- * The Firefox harness's network: a local HTTP proxy that Firefox sends every request to (pages,
+ * The test network: a local HTTP proxy that the browser sends every request to (pages,
  * subresources, and the background script's own fetches alike). HTTPS is terminated here with a
- * throwaway self-signed certificate (Firefox is launched with `acceptInsecureCerts`), so each
+ * throwaway self-signed certificate (Firefox is launched with `acceptInsecureCerts`, Chromium with `--ignore-certificate-errors`), so each
  * request is seen in full (URL, headers, body) and answered from the test's served pages. Nothing
  * leaves the machine.
  */
@@ -12,7 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
-import { NOT_SERVED, type Served, type ServedPages } from '../shared/served';
+import { NOT_SERVED, type Served, type ServedPages } from './served';
 
 export interface SeenRequest {
   url: string;
@@ -44,7 +44,7 @@ function selfSigned(): { key: Buffer; cert: Buffer } {
       { stdio: 'ignore' },
     );
   } catch {
-    throw new Error('openssl is needed for the Firefox tests (apt-get install -y openssl)');
+    throw new Error('openssl is needed for the tests that use the proxy (apt-get install -y openssl)');
   }
   if (!existsSync(certFile)) throw new Error('openssl made no certificate');
   certificate = { key: readFileSync(keyFile), cert: readFileSync(certFile) };
@@ -54,7 +54,7 @@ function selfSigned(): { key: Buffer; cert: Buffer } {
 
 export interface Proxy {
   port: number;
-  /** Every request Firefox made, in order. */
+  /** Every request the browser made, in order. */
   seen: SeenRequest[];
   routes: Route[];
   close(): Promise<void>;
