@@ -95,7 +95,7 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       const name = keyName ?? form.keyName;
       const held = await heldSecret(now);
       let conflict: string | null = null;
-      const state = await update((s) => {
+      await update((s) => {
         // a key already copied, held or handed over is replaced only when the admin says so
         conflict = replace ? null : keyConflict(s, keyLast4, held ? last4(held.value) : null);
         if (conflict) return s;

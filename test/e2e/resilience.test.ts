@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StateView } from '../../src/core/state';
-import { type Proxy, startProxy } from '../shared/proxy';
+import { type Proxy as TestProxy, startProxy } from '../shared/proxy';
 import { ServedPages } from '../shared/served';
 import { capture, createKey, FLOW_KEY, FLOW_URL, flowPage, handOver } from './flows';
 import { accessibleNames, axTexts, clickByName, type Harness, launch, sleep, until } from './harness';
@@ -23,7 +23,7 @@ const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 const FORM = capture('skyhigh-form', 'label-for');
 
 let h: Harness;
-let proxy: Proxy;
+let proxy: TestProxy;
 const proxied = new ServedPages();
 /** Called with the URL of every request the proxy answers (to act at "the page was served"). */
 let onServed: (url: string) => void = () => undefined;
