@@ -65,21 +65,96 @@ export function update(change: (s: State) => State): Promise<State> {
  */
 export async function updateNow(change: (s: State) => State): Promise<State> {
   const state = await loadState();
-  const before = JSON.stringify(state);
-  const changed = change(state);
-  // nothing new (a repeated capture, a form note that adds nothing): no write, no change event
-  if (JSON.stringify(changed) !== before) await browser.storage.local.set({ [STATE_KEY]: changed });
+  const changed = change(structuredClone(state));
+  await persist(state, changed);
   return changed;
 }
 
+/**
+ * storage.local holds the state in pieces: `onboarding` (version, current workspace, draft,
+ * platform organisation, settings) and one `ws:<Workspace ID>` entry per record, so that a capture
+ * writes (and storage.onChanged carries) one record, not all of them. The background keeps what it
+ * last read or wrote in memory while it runs; a write by anyone else drops that copy.
+ */
+const RECORD_PREFIX = 'ws:';
+let cache: State | null = null;
+/** What this worker wrote last under each key (JSON): its own change events are not news. */
+const written = new Map<string, string>();
+
+function pieces(state: State): Record<string, unknown> {
+  const { records, ...index } = state;
+  const out: Record<string, unknown> = { [STATE_KEY]: index };
+  for (const [id, rec] of Object.entries(records)) out[RECORD_PREFIX + id] = rec;
+  return out;
+}
+
+/** Write what changed between two states: the changed pieces, and remove the records gone. */
+async function persist(before: State, after: State): Promise<void> {
+  const old = pieces(before);
+  const now = pieces(after);
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(now)) {
+    const json = JSON.stringify(value);
+    if (json !== JSON.stringify(old[key])) {
+      set[key] = value;
+      written.set(key, json);
+    }
+  }
+  const gone = Object.keys(old).filter((k) => !(k in now));
+  cache = structuredClone(after);
+  // nothing new (a repeated capture, a form note that adds nothing): no write, no change event
+  if (Object.keys(set).length > 0) await browser.storage.local.set(set);
+  if (gone.length > 0) {
+    for (const k of gone) written.delete(k);
+    await browser.storage.local.remove(gone);
+  }
+}
+
+function onLocalChange(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  if (area !== 'local' || !cache) return;
+  for (const [key, change] of Object.entries(changes)) {
+    if (key !== STATE_KEY && !key.startsWith(RECORD_PREFIX)) continue;
+    const json = change.newValue === undefined ? undefined : JSON.stringify(change.newValue);
+    if (json !== written.get(key)) cache = null; // someone else wrote: read it again
+  }
+}
+
+/** The stored state as one value, whatever the layout (pieces, or the older single entry). */
+function assemble(all: Record<string, unknown>): unknown {
+  const index = all[STATE_KEY];
+  const pieceKeys = Object.keys(all).filter((k) => k.startsWith(RECORD_PREFIX));
+  if (index === undefined && pieceKeys.length === 0) return undefined;
+  if (!index || typeof index !== 'object' || Array.isArray(index)) return index ?? {};
+  const i = index as Record<string, unknown>;
+  if ('records' in i && (typeof i.records !== 'object' || i.records === null)) return i; // corrupt
+  const records: Record<string, unknown> = { ...((i.records as Record<string, unknown>) ?? {}) };
+  for (const k of pieceKeys) records[k.slice(RECORD_PREFIX.length)] = all[k];
+  return { ...i, records };
+}
+
 export async function loadState(): Promise<State> {
-  const raw = (await browser.storage.local.get(STATE_KEY))[STATE_KEY];
-  const { state, reset, lost } = migrate(raw);
+  // the copy is kept only while someone tells us of other writers
+  if (!browser.storage.onChanged.hasListener(onLocalChange)) {
+    browser.storage.onChanged.addListener(onLocalChange);
+    cache = null;
+  }
+  if (cache) return structuredClone(cache);
+  const all = await browser.storage.local.get(null);
+  const { state, reset, lost } = migrate(assemble(all));
+  const index = all[STATE_KEY] as Record<string, unknown> | undefined;
+  if (reset || (index && typeof index === 'object' && 'records' in index)) {
+    // repaired, or the older single-entry layout: written anew, in pieces
+    const stale = Object.keys(all).filter((k) => k.startsWith(RECORD_PREFIX));
+    if (stale.length > 0) await browser.storage.local.remove(stale);
+    await browser.storage.local.set(pieces(state));
+  }
   if (reset) {
-    await browser.storage.local.set({ [STATE_KEY]: state });
     const notice: StateView['notice'] = { kind: 'state-reset', lost };
     await browser.storage.session.set({ [NOTICE_KEY]: notice });
   }
+  written.clear();
+  for (const [key, value] of Object.entries(pieces(state))) written.set(key, JSON.stringify(value));
+  cache = structuredClone(state);
   return state;
 }
 
@@ -190,7 +265,14 @@ export async function view(): Promise<StateView> {
   };
 }
 
+/** Forget the in-memory copy (the next read goes to storage). */
+export function dropCache(): void {
+  cache = null;
+  written.clear();
+}
+
 export async function forgetEverything(): Promise<void> {
+  dropCache();
   await browser.storage.local.clear();
   await browser.storage.session.clear();
 }

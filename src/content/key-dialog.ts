@@ -8,7 +8,7 @@ import { findCreatedBy } from '../core/readers/keys-list';
 import { readOrgPicker } from '../core/readers/org-picker';
 import { isKeyPageUrl, keySiteOf } from '../core/sites/openai';
 import { type NotedKey, Reminder } from './reminder';
-import { ext, followPage, onPageVisits, send } from './runtime';
+import { alive, ext, followPage, onPageVisits, send } from './runtime';
 
 let openReminder: Reminder | null = null;
 
@@ -73,8 +73,9 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
   };
 
   await followPage(signal, read);
-  // (assigned in callbacks: TypeScript cannot see it)
-  (reminder as Reminder | null)?.close();
+  // the page moved on: the reminder goes (assigned in callbacks: TypeScript cannot see it); the
+  // extension went away: it stays, and says so (see Reminder)
+  if (alive()) (reminder as Reminder | null)?.close();
 }
 
 onPageVisits(isKeyPageUrl, (signal) => {

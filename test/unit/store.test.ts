@@ -4,9 +4,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { forgetSecret, heldSecret, holdSecret, loadSettings, loadState, update, view } = await import(
-  '../../src/background/store'
-);
+const {
+  dropCache,
+  exclusive,
+  forgetSecret,
+  heldSecret,
+  holdSecret,
+  loadSettings,
+  loadState,
+  update,
+  updateNow,
+  view,
+} = await import('../../src/background/store');
 const { withIds } = await import('../../src/core/state');
 
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
@@ -14,7 +23,10 @@ const WS1 = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const WS2 = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
 
 describe('background storage', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset(); // also removes the store's change listener: drop its copy by hand
+    dropCache();
+  });
 
   it('keeps the secret in session storage only, and forgets it when its time is up', async () => {
     const now = 1_000_000;
@@ -52,7 +64,10 @@ describe('background storage', () => {
 });
 
 describe('background storage writes', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset(); // also removes the store's change listener: drop its copy by hand
+    dropCache();
+  });
 
   it('writes only when something changed', async () => {
     const cap = { at: 1, from: 'x' };
@@ -68,7 +83,10 @@ describe('background storage writes', () => {
 });
 
 describe('settings set by the organisation', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset(); // also removes the store's change listener: drop its copy by hand
+    dropCache();
+  });
 
   it("show in the view over the admin's own, with the fields they fix", async () => {
     await update((s) => ({ ...s, settings: { ...s.settings, instanceName: 'Mine', keyTtlMinutes: 10 } }));
@@ -89,5 +107,45 @@ describe('settings set by the organisation', () => {
     const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('no manifest'));
     expect((await view()).managed).toEqual({ fields: [], locked: false });
     get.mockRestore();
+  });
+});
+
+describe('the state in pieces', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    dropCache();
+  });
+  const cap = { at: 1, from: 'x' };
+
+  it('writes one record per capture, and reads the older single-entry layout', async () => {
+    await fakeBrowser.storage.local.set({
+      onboarding: { version: 1, current: WS1, records: { [WS1]: { workspaceId: WS1 } }, draft: {} },
+    });
+    expect(Object.keys((await loadState()).records)).toEqual([WS1]);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored[`ws:${WS1}`]).toEqual({ workspaceId: WS1 });
+    expect((stored.onboarding as Record<string, unknown>).records).toBeUndefined();
+    const writes: string[][] = [];
+    fakeBrowser.storage.local.onChanged.addListener((c) => writes.push(Object.keys(c)));
+    await update((s) => withIds(s, { workspaceId: WS2 }, cap));
+    // the new record and the index (its `current` changed); the other record is not rewritten
+    expect(writes).toEqual([['onboarding', `ws:${WS2}`]]);
+  });
+
+  it('sees a write it did not make (another page of the extension, a test)', async () => {
+    await update((s) => withIds(s, { workspaceId: WS1 }, cap));
+    await fakeBrowser.storage.local.set({
+      [`ws:${WS1}`]: { workspaceId: WS1, organizationId: 'org-p13k3klgno5cqxbf0q8hpgrk' },
+    });
+    expect((await loadState()).records[WS1]?.organizationId).toBe('org-p13k3klgno5cqxbf0q8hpgrk');
+  });
+
+  it('runs a change inside a task that runs alone without waiting for itself', async () => {
+    const done = await Promise.race([
+      exclusive(() => updateNow((s) => withIds(s, { workspaceId: WS1 }, cap))).then(() => 'done'),
+      new Promise((r) => setTimeout(() => r('stuck'), 1000)),
+    ]);
+    expect(done).toBe('done');
+    expect(Object.keys((await loadState()).records)).toEqual([WS1]);
   });
 });
