@@ -76,4 +76,18 @@ describe('a custom console host (Firefox)', () => {
     expect((await state()).secretHeldUntil).toBeNull();
     expect(await other.$eval('#key', (e) => (e as HTMLInputElement).value)).toBe('');
   });
+
+  it('gives back the access to a custom host once another console is chosen', async () => {
+    const state = () => h.command({ type: 'state/get' });
+    expect(await h.grantedOrigins()).toContain(`https://${TENANT}/*`);
+    const options = await h.openExtensionPage('src/options/index.html', 'select');
+    await options.select('select', 'www.myshn.eu');
+    expect(
+      await until(async () => (await state()).state.settings.consoleHost === 'www.myshn.eu', 10_000),
+    ).toBe(true);
+    expect(await until(async () => !(await h.grantedOrigins()).includes(`https://${TENANT}/*`), 5000)).toBe(
+      true,
+    );
+    await options.close();
+  });
 });
