@@ -38,6 +38,10 @@ export class Reminder {
   private ttlMinutes: number;
   private clearSeconds: number;
   private watch: ReturnType<typeof setInterval> | undefined;
+  /** What the panel may still say once the extension is gone, and with it its i18n API. */
+  private readonly goneText = t('extensionUpdated');
+  private readonly warnText = t('notCopiedWarning');
+  private readonly closeText = t('closeAnyway');
 
   constructor(
     signal: AbortSignal,
@@ -106,7 +110,7 @@ export class Reminder {
     this.panel.box.dataset.gone = 'true';
     clearTimeout(this.expiry);
     clearInterval(this.watch);
-    const gone = el('p', { className: 'warn' }, t('extensionUpdated'));
+    const gone = el('p', { className: 'warn' }, this.goneText);
     gone.setAttribute('role', 'alert');
     this.holdRow.replaceChildren(gone);
     this.status.textContent = '';
@@ -207,7 +211,7 @@ export class Reminder {
     e.preventDefault();
     e.stopImmediatePropagation();
     this.warned = true;
-    const alert = el('p', { className: 'warn' }, t('notCopiedWarning'));
+    const alert = el('p', { className: 'warn' }, this.warnText);
     alert.setAttribute('role', 'alert');
     const s = this.own.signal;
     this.warning.replaceChildren(
@@ -216,7 +220,7 @@ export class Reminder {
         'div',
         { className: 'row' },
         button(
-          t('closeAnyway'),
+          this.closeText,
           () => {
             this.warning.replaceChildren();
             retry?.();
