@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
-import { checklist, STEP_IDS, type Step } from '../core/checklist';
+import { checklist, STEP_IDS, type Step, type StepId, stepsLeft } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
 import type { Message } from '../core/messages';
 import { currentKey, currentRecord, orgMismatch, type StateView, unattachedOrg } from '../core/state';
@@ -19,11 +19,21 @@ const STATUS_TEXT: Record<Step['status'], string> = {
 };
 
 const time = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+const day = (ms: number) => new Date(ms).toLocaleDateString([], { dateStyle: 'medium' });
+
+/** Steps whose next action is their page link: the link is then drawn as the step's button. */
+const LINK_IS_ACTION: ReadonlySet<StepId> = new Set(['createKey', 'keepKey', 'ids']);
 
 export function Popup() {
   const [view, setView] = useState<StateView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  // Which steps are open. A step done when the popup opened starts folded to one line; one done
+  // while the popup is open stays open (it folding under the keyboard focus would lose the focus).
+  // The admin's own choice (`${record} ${step}` → open) wins.
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const doneAtOpen = useRef(new Map<string, Set<StepId>>());
+  const scrolled = useRef(false);
 
   const run: Run = async (m) => {
     try {
@@ -39,14 +49,30 @@ export function Popup() {
     void run({ type: 'state/get' });
   }, []);
   useEffect(() => {
+    if (!view) return;
     // for `npm run bench`: when the checklist is first on screen
-    if (view) requestAnimationFrame(() => performance.mark('casb:checklist-painted'));
+    requestAnimationFrame(() => performance.mark('casb:checklist-painted'));
+    // on open, the current step in view: folded done steps above it usually leave it there already
+    const current = document.querySelector<HTMLElement>('[aria-current="step"]');
+    if (current && !scrolled.current && current.getBoundingClientRect().bottom > window.innerHeight)
+      current.scrollIntoView({ block: 'start' });
+    scrolled.current = true;
   }, [view === null]);
 
   if (!view) return <main aria-busy="true" />;
   const steps = checklist(view);
-  const done = steps.filter((s) => s.status === 'done').length;
+  // the same count as the icon's badge (background: stepsLeft of the same checklist)
+  const left = stepsLeft(steps);
+  const done = STEP_IDS.length - left;
   const records = Object.keys(view.state.records);
+  const record = view.state.current ?? '';
+  if (!doneAtOpen.current.has(record))
+    doneAtOpen.current.set(record, new Set(steps.filter((s) => s.status === 'done').map((s) => s.id)));
+  const foldedAtOpen = doneAtOpen.current.get(record) as Set<StepId>;
+  const current = steps.find((s) => s.status !== 'done')?.id;
+  const isOpen = (s: Step) =>
+    toggled[`${record} ${s.id}`] ?? !(s.status === 'done' && foldedAtOpen.has(s.id));
+  const toggle = (s: Step) => setToggled((o) => ({ ...o, [`${record} ${s.id}`]: !isOpen(s) }));
 
   const copy = async (what: string, text: string) => {
     await navigator.clipboard.writeText(text);
@@ -57,8 +83,14 @@ export function Popup() {
     <main>
       <header class="top">
         <h1>{t('extName')}</h1>
-        <p class="progress" data-progress={`${done}/${STEP_IDS.length}`}>
-          {t('progress', [String(done), String(STEP_IDS.length)])}
+        <p class="progress" data-progress={`${done}/${STEP_IDS.length}`} data-left={left}>
+          <span class="bar" aria-hidden="true">
+            <span style={{ width: `${(100 * done) / STEP_IDS.length}%` }} />
+          </span>
+          <span>
+            {t('progress', [String(done), String(STEP_IDS.length)])}
+            {left > 0 && <span class="muted"> · {t('progressLeft', String(left))}</span>}
+          </span>
         </p>
         {records.length > 1 && (
           <label class="switcher">
@@ -85,7 +117,17 @@ export function Popup() {
       )}
       <ol class="steps">
         {steps.map((step, i) => (
-          <StepItem key={step.id} n={i + 1} step={step} view={view} run={run} copy={copy} />
+          <StepItem
+            key={step.id}
+            n={i + 1}
+            step={step}
+            current={step.id === current}
+            open={isOpen(step)}
+            onToggle={() => toggle(step)}
+            view={view}
+            run={run}
+            copy={copy}
+          />
         ))}
       </ol>
       <footer class="row">
@@ -120,29 +162,79 @@ interface StepProps {
   copy: (what: string, text: string) => Promise<void>;
 }
 
-function StepItem({ n, step, view, run, copy }: StepProps) {
+interface ItemProps extends StepProps {
+  /** The first step not done: the one to do next. */
+  current: boolean;
+  open: boolean;
+  onToggle: () => void;
+}
+
+/**
+ * One step: its heading is a disclosure button (aria-expanded) that folds the step to one line,
+ * e.g. "✓ 1. Create a dedicated API key  Done Nov 26, 2026" (the ✓ hidden from screen readers,
+ * which hear the status in words). A folded step's body stays in the
+ * page, hidden, so its state and values are kept.
+ */
+function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemProps) {
   const id = `step-${step.id}`;
+  const done = step.status === 'done';
   return (
-    <li class={`step ${step.status}`} aria-labelledby={id} data-step={step.id} data-status={step.status}>
+    <li
+      class={`step ${step.status}${current ? ' current' : ''}${open ? '' : ' folded'}`}
+      aria-labelledby={id}
+      aria-current={current ? 'step' : undefined}
+      data-step={step.id}
+      data-status={step.status}
+    >
       <h2 id={id}>
-        <span class="n">{n}.</span> {t(`step_${step.id}`)}{' '}
-        <span class={`badge ${step.status}`}>{t(STATUS_TEXT[step.status])}</span>
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={onToggle}
+        >
+          <span class="n">
+            {done && <span aria-hidden="true">✓ </span>}
+            {n}.
+          </span>
+          <span class="label">
+            <span class="name">{t(`step_${step.id}`)}</span>{' '}
+            {current && <span class="next">{t('nextStep')}</span>}{' '}
+            {done && step.doneAt ? (
+              <span class="when" data-done-at={step.doneAt}>
+                {t('doneAt', day(step.doneAt))}
+              </span>
+            ) : (
+              // the step to do next says so instead of "To do"; any other status it shows
+              !(current && step.status === 'todo') && (
+                <span class={`badge ${step.status}`}>{t(STATUS_TEXT[step.status])}</span>
+              )
+            )}
+          </span>
+        </button>
       </h2>
-      {step.status !== 'done' && <p class="todo">{t(`do_${step.id}`)}</p>}
-      {step.why && (
-        <p class={step.status === 'attention' ? 'warn' : 'muted'} data-why={step.why.key}>
-          {t(step.why.key, step.why.subs)}
-        </p>
-      )}
-      {step.doneAt && step.status === 'done' && <p class="muted">{t('doneAt', time(step.doneAt))}</p>}
-      <StepBody step={step} view={view} run={run} copy={copy} />
-      {step.url && (
-        <p>
-          <a href={step.url} target="_blank" rel="noreferrer">
-            {t(`open_${step.id}`)}
-          </a>
-        </p>
-      )}
+      <div class="body" id={`${id}-body`} hidden={!open}>
+        {!done && <p class="todo">{t(`do_${step.id}`)}</p>}
+        {step.why && (
+          <p class={step.status === 'attention' ? 'warn' : 'muted'} data-why={step.why.key}>
+            {t(step.why.key, step.why.subs)}
+          </p>
+        )}
+        <StepBody step={step} view={view} run={run} copy={copy} />
+        {step.url && (
+          <p>
+            <a
+              class={!done && LINK_IS_ACTION.has(step.id) ? 'button' : undefined}
+              href={step.url}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t(`open_${step.id}`)}
+            </a>
+          </p>
+        )}
+      </div>
     </li>
   );
 }

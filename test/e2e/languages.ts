@@ -18,7 +18,7 @@ export function launchIn(lang: string): Promise<Harness> {
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 
-/** Steps with content: IDs read, the e-mail marked sent, the e-mail open; the popup at its width. */
+/** Steps with content: IDs read, the e-mail marked sent, its step and the e-mail open; the popup at its width. */
 export async function populatedPopup(h: Harness): Promise<Page> {
   const popup = await h.openPopup();
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -35,6 +35,8 @@ export async function populatedPopup(h: Harness): Promise<Page> {
   }, WS);
   await popup.reload();
   await popup.locator('.steps').waitFor();
+  // the e-mail step, done, is folded to one line: open it, then the e-mail in it
+  await popup.locator('[data-step="email"] .toggle').click();
   await popup.locator('[data-step="email"] summary').click();
   return popup;
 }

@@ -27,8 +27,8 @@ describe.each(UI_LANGUAGES)('%s', (lang) => {
     expect(await popup.locator('h1').textContent()).toBe(m.extName?.message);
     const email = popup.locator('[data-step="email"]');
     expect(await email.textContent()).toContain(m.markEmailSent?.message);
-    // "Done <date>": the date as the browser's locale writes it
-    const doneAt = (await email.locator('p.muted').first().textContent()) ?? '';
+    // "Done <date>" on the step's heading: the date as the browser's locale writes it
+    const doneAt = (await email.locator('[data-done-at]').textContent()) ?? '';
     const year = String(new Date().getFullYear());
     expect(doneAt).toContain(year);
     if (lang === 'ja') expect(doneAt).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}|\d{4}年/);
