@@ -221,6 +221,7 @@ const TABLE: Record<MessageType, Row> = {
       ['a console host that is a URL', { consoleHost: 'https://www.myshn.net/' }],
       ['a console host of another domain', { consoleHost: 'evil.example' }],
       ['a console host of the wrong type', { consoleHost: 5 }],
+      ['a console host in a list', { consoleHost: ['tenant.myshn.net'] }],
       ['an empty instance name', { instanceName: '' }],
       ['an instance name too long', { instanceName: LONG }],
       ['an extra field', { keyTtlMinutes: 30, secret: KEY }],
