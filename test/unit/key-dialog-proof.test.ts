@@ -121,3 +121,57 @@ describe('no proof, no key', () => {
     expect(secretShownIn(input)).toBe(false);
   });
 });
+
+describe('only what the view shows', () => {
+  it('a whole key hidden inside the view’s visible text is not taken', () => {
+    const hiddenText = dialog(`<p>Your key sk-…wWQc <span hidden>${KEY}</span></p>`);
+    expect(readKeyDialog(show(hiddenText))).toEqual(NOTHING);
+    const hiddenInput = dialog(`<div>Your key sk-…wWQc<span hidden><input value="${KEY}"></span></div>`);
+    expect(readKeyDialog(show(hiddenInput))).toEqual(NOTHING);
+  });
+
+  it('a textarea filled by the page’s script shows its key', () => {
+    const root = show(dialog('<textarea readonly></textarea>'));
+    (document.querySelector('textarea') as HTMLTextAreaElement).value = KEY;
+    expect(readKeyDialog(root)).toMatchObject({ secretShown: true, secret: KEY });
+  });
+
+  it('one-time wording far above the key (a page-wide banner) does not vouch for it', () => {
+    const deep = `${'<div>'.repeat(8)}<code>${KEY}</code>${'</div>'.repeat(8)}`;
+    expect(readKeyDialog(show(`<main>${ONCE}${deep}</main>`))).toEqual(NOTHING);
+  });
+});
+
+describe('the key’s name', () => {
+  it.each(['Skyhigh key', 'Key for Skyhigh', 'Turnkey', 'Keystone', 'n'.repeat(120)])(
+    'is %j when the view names it so',
+    (name) => {
+      const r = readKeyDialog(
+        show(dialog(`<dl><dt>Name</dt><dd>${name}</dd></dl><input readonly value="${KEY}">`)),
+      );
+      expect(r.keyName).toBe(name);
+    },
+  );
+
+  it('is never the label of the key itself', () => {
+    const r = readKeyDialog(
+      show(
+        dialog(
+          `<div><span>Name</span><span>Secret key</span><span><input readonly value="${KEY}"></span></div>`,
+        ),
+      ),
+    );
+    expect(r.secret).toBe(KEY);
+    expect(r.keyName).toBeNull();
+  });
+
+  // Same known wrong value as above: the over-long name is refused, then the reader climbs and
+  // takes the dialog's next text ("Done") as the name.
+  it.fails('is not read when longer than the message gate takes (120 characters)', () => {
+    const r = readKeyDialog(
+      show(dialog(`<dl><dt>Name</dt><dd>${'n'.repeat(121)}</dd></dl><input readonly value="${KEY}">`)),
+    );
+    expect(r.secret).toBe(KEY);
+    expect(r.keyName).toBeNull();
+  });
+});

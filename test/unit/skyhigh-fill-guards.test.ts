@@ -294,3 +294,38 @@ describe('the page the fill acts on', () => {
     expect(allValues()).toEqual(fills ? { ws: WS, k: KEY } : { ws: '', k: '' });
   });
 });
+
+describe('names that only one source gives', () => {
+  it('a <label for> away from its control', () => {
+    html('<label for="k">API key</label><p>Paste it below.</p><div><span>•</span><input id="k"></div>');
+    expect(fillForm(document, { apiKey: KEY }).filled).toEqual(['apiKey']);
+    expect(controlValue('#k')).toBe(KEY);
+  });
+
+  it('a wrapping label whose text follows the control', () => {
+    html('<label><input id="k"> API key</label>');
+    expect(fillForm(document, { apiKey: KEY }).filled).toEqual(['apiKey']);
+  });
+
+  it('a label split in two elements', () => {
+    html('<div><span>Instance</span><span>name</span><input id="n"></div>');
+    expect(fillForm(document, { instanceName: 'ChatGPT' }).filled).toEqual(['instanceName']);
+    expect(controlValue('#n')).toBe('ChatGPT');
+  });
+
+  it('nearby text is not taken across a box or a component that holds a control', () => {
+    html('<div><span>API key</span><div><input id="first"></div><input id="second"></div>');
+    fillForm(document, { apiKey: KEY });
+    expect(allValues()).toEqual({ first: KEY, second: '' });
+    html('<div><span>API key</span><x-field id="host"></x-field><input id="second"></div>');
+    (document.getElementById('host') as Element).attachShadow({ mode: 'open' }).innerHTML = '<input>';
+    expect(fillForm(document, { apiKey: KEY })).toEqual({ filled: ['apiKey'], missing: [], ambiguous: [] });
+    expect(controlValue('#second')).toBe('');
+  });
+
+  it('a heading far above a control does not name it', () => {
+    html(`<h2>Secret</h2><section>${'<div>'.repeat(4)}<input id="far">${'</div>'.repeat(4)}</section>`);
+    expect(fillForm(document, { apiKey: KEY })).toEqual({ filled: [], missing: ['apiKey'], ambiguous: [] });
+    expect(controlValue('#far')).toBe('');
+  });
+});
