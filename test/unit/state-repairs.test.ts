@@ -130,6 +130,7 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['a URL for a host', { consoleHost: 'https://www.myshn.net/' }, 'consoleHost'],
     ['a host of another domain', { consoleHost: 'evil.example' }, 'consoleHost'],
     ['a host that is not text', { consoleHost: 1 }, 'consoleHost'],
+    ['a host in a list', { consoleHost: ['tenant.myshn.net'] }, 'consoleHost'],
     ['an empty instance name', { instanceName: '' }, 'instanceName'],
     ['an instance name that is not text', { instanceName: ['x'] }, 'instanceName'],
     ['a TTL of 0', { keyTtlMinutes: 0 }, 'keyTtlMinutes'],
@@ -181,6 +182,21 @@ describe('the record as captures arrive', () => {
     s = withIds(s, { workspaceId: WS }, cap);
     expect(s.records[WS]?.organizationId).toBe(ORG);
     expect(s.draft.organizationId).toBe(ORG2);
+  });
+
+  it('a draft Organization ID joins a known workspace without one, and leaves the draft', () => {
+    let s = withIds(emptyState(), { workspaceId: WS }, cap);
+    s = withIds(s, { organizationId: ORG }, cap);
+    s = withIds(s, { workspaceId: WS }, cap);
+    expect(s.records[WS]?.organizationId).toBe(ORG);
+    expect(s.draft.organizationId).toBeUndefined();
+  });
+
+  it('forgetting another record keeps the current one', () => {
+    let s = withIds(emptyState(), { workspaceId: WS }, cap);
+    s = withIds(s, { workspaceId: WS2 }, cap);
+    s = withIds(s, { workspaceId: '11111111-2222-4333-8444-555555555555' }, cap);
+    expect(withoutRecord(s, WS).current).toBe('11111111-2222-4333-8444-555555555555');
   });
 
   it('nothing changes when no ID is given', () => {
