@@ -33,6 +33,25 @@ export function floorOf(file) {
   return 85;
 }
 
+/**
+ * Files still below their floor when the gate came in (docs/mutation.md says why): each is held at
+ * its score of then (rounded down) so it cannot get worse, until tests raise it and it is removed here.
+ */
+const PENDING = {
+  'ids-visit.ts': 78,
+  'outcomes.ts': 75,
+  'readers/create-form.ts': 82,
+  'readers/keys-list.ts': 78,
+  'readers/labelled.ts': 61,
+  'readers/pick.ts': 79,
+  'readers/skyhigh-form.ts': 85,
+  'visits.ts': 47,
+  'watch.ts': 75,
+};
+
+/** What the gate enforces for a file now: its floor, or its pending score while below it. */
+const enforcedOf = (file) => PENDING[file.replace(/^src\/core\//, '')] ?? floorOf(file);
+
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
@@ -55,17 +74,27 @@ function check(reportPath = REPORT) {
   }
   const rows = scores(JSON.parse(readFileSync(reportPath, 'utf8')));
   const below = [];
+  const pending = [];
   console.log('\nfile                                   score  floor  killed  survived');
   for (const r of rows) {
     const floor = floorOf(r.file);
-    const ok = r.score >= floor;
-    if (!ok) below.push(`${r.file} ${r.score.toFixed(1)}% < ${floor}%`);
+    const enforced = enforcedOf(r.file);
+    const ok = r.score >= enforced;
+    if (!ok) below.push(`${r.file} ${r.score.toFixed(1)}% < ${enforced}%`);
+    else if (r.score < floor) pending.push(r.file.replace(/^src\/core\//, ''));
+    const mark = !ok ? '✗' : r.score < floor ? '~' : ' ';
     console.log(
-      `${ok ? ' ' : '✗'} ${r.file.padEnd(36)} ${r.score.toFixed(1).padStart(5)}%  ${String(floor).padStart(4)}%  ${String(r.detected).padStart(6)}  ${String(r.undetected).padStart(8)}`,
+      `${mark} ${r.file.padEnd(36)} ${r.score.toFixed(1).padStart(5)}%  ${String(floor).padStart(4)}%  ${String(r.detected).padStart(6)}  ${String(r.undetected).padStart(8)}`,
     );
   }
   if (below.length) console.log(`mutation gate: FAIL, below the floor: ${below.join('; ')}`);
-  else console.log(`mutation gate: ok, ${rows.length} files of src/core at or above their floors`);
+  else
+    console.log(
+      `mutation gate: ok, ${rows.length - pending.length} files of src/core at or above their floors` +
+        (pending.length
+          ? `, ${pending.length} still below and held at their score (~): ${pending.join(', ')}`
+          : ''),
+    );
   return below.length === 0;
 }
 
