@@ -1,0 +1,160 @@
+/**
+ * The pages the extension acts on, by address: exact hosts, https only, the default port, the
+ * documented paths. A look-alike host, another scheme, a port or another path gets nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { isAdminUrl, isSettingsUrl, safeUrl } from '../../src/core/sites/chatgpt';
+import { isKeyPageUrl, isPlatformOrgUrl, keySiteOf } from '../../src/core/sites/openai';
+import {
+  CONSOLE_HOSTS,
+  consoleStartUrl,
+  hostPattern,
+  isConsoleHost,
+  isKnownConsoleHost,
+  mayFill,
+} from '../../src/core/sites/skyhigh';
+
+describe('chatgpt.com admin pages', () => {
+  it.each([
+    ['https://chatgpt.com/admin', true, false],
+    ['https://chatgpt.com/admin/', true, false],
+    ['https://chatgpt.com/admin/members', true, false],
+    ['https://chatgpt.com/admin/settings', true, true],
+    ['https://chatgpt.com/admin/settings/', true, true],
+    ['https://chatgpt.com/admin/settings?tab=general#top', true, true],
+    ['https://chatgpt.com/admin/settings/security', true, false],
+    ['https://chatgpt.com/administrator/settings', false, false],
+    ['https://chatgpt.com/c/admin/settings', false, false],
+    ['https://chatgpt.com/', false, false],
+    ['http://chatgpt.com/admin/settings', false, false],
+    ['https://chatgpt.com:8443/admin/settings', false, false],
+    ['https://www.chatgpt.com/admin/settings', false, false],
+    ['https://chatgpt.com.evil.example/admin/settings', false, false],
+    ['https://evil.example/admin/settings', false, false],
+    ['not a url', false, false],
+  ])('%s: admin %s, settings %s', (url, admin, settings) => {
+    expect(isAdminUrl(url)).toBe(admin);
+    expect(isSettingsUrl(url)).toBe(settings);
+    const u = safeUrl(url);
+    if (u) {
+      expect(isAdminUrl(u)).toBe(admin);
+      expect(isSettingsUrl(u)).toBe(settings);
+    }
+  });
+
+  it('an address that does not parse is no address', () => {
+    expect(safeUrl('::')).toBeNull();
+    expect(safeUrl('https://chatgpt.com/admin')?.hostname).toBe('chatgpt.com');
+  });
+});
+
+describe('OpenAI key pages', () => {
+  it.each([
+    ['https://platform.openai.com/api-keys', true, 'platform'],
+    ['https://platform.openai.com/api-keys/', true, 'platform'],
+    ['https://platform.openai.com/settings/organization/api-keys', true, 'platform'],
+    ['https://platform.openai.com/settings/organization/admin-keys', true, 'platform'],
+    ['https://platform.openai.com/settings/proj_AbC123/api-keys', true, 'platform'],
+    ['https://platform.openai.com/settings/proj_/api-keys', false, 'platform'],
+    ['https://platform.openai.com/settings/proj_a-b/api-keys', false, 'platform'],
+    ['https://platform.openai.com/settings/organization/general', false, 'platform'],
+    ['https://platform.openai.com/api-keys/extra', false, 'platform'],
+    ['https://platform.openai.com/x/api-keys', false, 'platform'],
+    ['https://platform.openai.com/docs', false, 'platform'],
+    ['https://admin.openai.com/', true, 'admin-console'],
+    ['https://admin.openai.com/workspace/x/credentials', true, 'admin-console'],
+    ['http://platform.openai.com/api-keys', false, null],
+    ['https://platform.openai.com:444/api-keys', false, null],
+    ['http://admin.openai.com/', false, null],
+    ['https://admin.openai.com:8443/', false, null],
+    ['https://platform.openai.com.evil.example/api-keys', false, null],
+    ['https://openai.com/api-keys', false, null],
+    ['not a url', false, null],
+  ])('%s: key page %s, site %s', (url, keyPage, site) => {
+    expect(isKeyPageUrl(url)).toBe(keyPage);
+    expect(keySiteOf(url)).toBe(site);
+  });
+
+  it.each([
+    ['https://platform.openai.com/settings/organization/general', true],
+    ['https://platform.openai.com/settings/organization/general/', true],
+    ['https://platform.openai.com/settings/organization/general/x', false],
+    ['https://platform.openai.com/settings/organization/billing', false],
+    ['https://platform.openai.com/x/settings/organization/general', false],
+    ['http://platform.openai.com/settings/organization/general', false],
+    ['https://platform.openai.com:8443/settings/organization/general', false],
+    ['https://admin.openai.com/settings/organization/general', false],
+    ['not a url', false],
+  ])('%s: the platform’s organisation settings %s', (url, org) => {
+    expect(isPlatformOrgUrl(url)).toBe(org);
+  });
+});
+
+describe('Skyhigh console hosts', () => {
+  it('every documented console is a console host, and known', () => {
+    for (const host of CONSOLE_HOSTS) {
+      expect(isKnownConsoleHost(host), host).toBe(true);
+      expect(isConsoleHost(host), host).toBe(true);
+    }
+    expect(isKnownConsoleHost('tenant.myshn.net')).toBe(false);
+    expect(isKnownConsoleHost('WWW.MYSHN.NET')).toBe(false);
+  });
+
+  it.each([
+    'tenant.myshn.net',
+    'a.b.myshn.ca',
+    'x-1.govshn.net',
+    'dashboard-au.ui.skyhigh.cloud',
+    `${'a'.repeat(63)}.myshn.eu`,
+  ])('a tenant host under Skyhigh’s domains: %s', (host) => {
+    expect(isConsoleHost(host)).toBe(true);
+  });
+
+  it.each([
+    ['the bare domain', 'myshn.net'],
+    ['the documentation site', 'success.myshn.net'],
+    ['a look-alike suffix', 'tenant.myshn.net.evil.example'],
+    ['a look-alike domain', 'tenantmyshn.net'],
+    ['another domain', 'evil.example'],
+    ['uppercase', 'Tenant.myshn.net'],
+    ['a port', 'tenant.myshn.net:8443'],
+    ['a scheme', 'https://tenant.myshn.net'],
+    ['a path', 'tenant.myshn.net/shndash'],
+    ['another host with a path ending in the domain', 'evil.example/x.myshn.net'],
+    ['another host with a query ending in the domain', 'evil.example?.myshn.net'],
+    ['another host with a fragment ending in the domain', 'evil.example#.myshn.net'],
+    ['a trailing dot', 'tenant.myshn.net.'],
+    ['an empty label', 'tenant..myshn.net'],
+    ['a label starting with a hyphen', '-tenant.myshn.net'],
+    ['a label ending with a hyphen', 'tenant-.myshn.net'],
+    ['a label of 64 characters', `${'a'.repeat(64)}.myshn.net`],
+    ['longer than 253 characters', `${'abcdefghi.'.repeat(25)}myshn.net`],
+    ['an underscore', 'ten_ant.myshn.net'],
+    ['a space', 'ten ant.myshn.net'],
+    ['a user name', 'user@tenant.myshn.net'],
+    ['empty', ''],
+  ])('not a console host: %s', (_, host) => {
+    expect(isConsoleHost(host)).toBe(false);
+  });
+
+  it('the admin starts at the console’s dashboard, and access is asked for that host alone', () => {
+    expect(consoleStartUrl('www.myshn.eu')).toBe('https://www.myshn.eu/shndash/');
+    expect(hostPattern('tenant.myshn.net')).toBe('https://tenant.myshn.net/*');
+  });
+
+  it.each([
+    ['https://www.myshn.net/shndash/', 'www.myshn.net', true],
+    ['https://www.myshn.net:443/x', 'www.myshn.net', true],
+    ['https://tenant.myshn.ca/', 'tenant.myshn.ca', true],
+    ['http://www.myshn.net/shndash/', 'www.myshn.net', false],
+    ['https://www.myshn.net:8443/shndash/', 'www.myshn.net', false],
+    ['https://u@www.myshn.net/', 'www.myshn.net', false],
+    ['https://:p@www.myshn.net/', 'www.myshn.net', false],
+    ['https://www.myshn.eu/', 'www.myshn.net', false],
+    ['https://evil.example/', 'evil.example', false],
+    ['https://myshn.net/', 'myshn.net', false],
+    ['nonsense', 'www.myshn.net', false],
+  ])('fill %s for console %s: %s', (url, host, ok) => {
+    expect(mayFill(url, host)).toBe(ok);
+  });
+});
