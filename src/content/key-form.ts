@@ -5,6 +5,8 @@
  * name shown beside the one-time secret is read here too, where the label reader is, so that the
  * key-dialog script stays within its size budget.
  */
+
+import type { GuideFlag } from '../core/guide';
 import { findCreateForm, readCreateForm } from '../core/readers/create-form';
 import { readKeyDialog } from '../core/readers/key-dialog';
 import { keyNameIn } from '../core/readers/key-name';
@@ -23,11 +25,14 @@ async function visit(signal: AbortSignal): Promise<void> {
     permissions?: string;
   } = {};
 
+  // the background answers with what the guide flags (core/guide.ts)
   const tell = (info: typeof last) => {
     const key = JSON.stringify(info);
     if (key !== sent) {
       sent = key;
-      void send({ type: 'key/form', ...info });
+      void send<{ flags?: GuideFlag[] }>({ type: 'key/form', ...info }).then((a) =>
+        guide?.update(a?.flags ?? []),
+      );
     }
   };
 
@@ -46,9 +51,9 @@ async function visit(signal: AbortSignal): Promise<void> {
     const { container: _c, name, ...choices } = readCreateForm(form);
     if (!guide || guide.container !== form) {
       guide?.close();
-      guide = new KeyGuide(signal, form);
+      guide = new KeyGuide(signal, form, location.hostname === 'admin.openai.com');
+      sent = '';
     }
-    guide.update({ name, ...choices });
     last = { ...(name ? { keyName: name } : {}), ...choices };
     tell(last);
   };

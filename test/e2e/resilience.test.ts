@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StateView } from '../../src/core/state';
-import { type Proxy as TestProxy, startProxy } from '../shared/proxy';
+import { startProxy, type Proxy as TestProxy } from '../shared/proxy';
 import { ServedPages } from '../shared/served';
 import { capture, createKey, FLOW_KEY, FLOW_URL, flowPage, handOver } from './flows';
 import { accessibleNames, axTexts, clickByName, type Harness, launch, sleep, until } from './harness';

@@ -10,6 +10,7 @@ import {
   OWNED_BY_LABELS,
   PERMISSIONS_LABELS,
   PROJECT_LABELS,
+  READ_ONLY,
   SERVICE_ACCOUNT,
   YOU,
 } from '../sites/openai';
@@ -26,7 +27,7 @@ export interface CreateFormInfo {
   permissions?: string;
 }
 
-export type FormFlag = 'project-not-default' | 'permissions-not-all';
+export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -123,9 +124,16 @@ export function readCreateForm(container: Element): CreateFormInfo {
   return info;
 }
 
-/** Choices Skyhigh's guide does not document: another project, permissions other than All. */
-export function formFlags(info: Omit<CreateFormInfo, 'container'>): FormFlag[] {
+/**
+ * Choices Skyhigh's guide does not document: another project, permissions other than All; for an
+ * Admin key (Admin Console), Read only (Skyhigh's remediation deletes content).
+ */
+export function formFlags(info: Omit<CreateFormInfo, 'container'> & { site?: string }): FormFlag[] {
   const flags: FormFlag[] = [];
+  if (info.site === 'admin-console') {
+    if (info.permissions && READ_ONLY.test(info.permissions)) flags.push('permissions-read-only');
+    return flags;
+  }
   if (info.project && !DEFAULT_PROJECT.test(info.project)) flags.push('project-not-default');
   if (info.ownerType !== 'service-account' && info.permissions && !ALL_PERMISSIONS.test(info.permissions)) {
     flags.push('permissions-not-all');
