@@ -16,7 +16,7 @@ import { last4 } from '../core/formats';
 import { guideFlags } from '../core/guide';
 import { managedFields } from '../core/managed';
 import { admit, type Message, type Origin } from '../core/messages';
-import { keyFacts } from '../core/readers/key-facts';
+import { expiryFromChoice, keyFacts } from '../core/readers/key-facts';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import {
   clipboardDelay,
@@ -99,6 +99,8 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       // what the create form showed in this tab (noted by the key-form script) joins the key
       const form = (await keyForm(sender.tab?.id, now)) ?? {};
       const name = keyName ?? form.keyName;
+      // the form's expiration choice ("30 days"), when the one-time view does not show the date
+      const chosen = expiryFromChoice(form.expiration, now);
       const held = await heldSecret(now);
       let conflict: string | null = null;
       await update((s) => {
@@ -111,6 +113,8 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           ...(form.ownerType ? { ownerType: form.ownerType } : {}),
           ...(form.project ? { project: form.project } : {}),
           ...(form.permissions ? { permissions: form.permissions } : {}),
+          ...(form.workspaceName ? { workspaceName: form.workspaceName } : {}),
+          ...(chosen !== null ? { expires: chosen } : {}),
           ...rest,
           ...facts,
           at: now,

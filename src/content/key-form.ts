@@ -11,6 +11,7 @@ import { findCreateForm, readCreateForm } from '../core/readers/create-form';
 import { readKeyDialog } from '../core/readers/key-dialog';
 import { keyNameIn } from '../core/readers/key-name';
 import { isKeyPageUrl } from '../core/sites/openai';
+import type { KeyForm } from '../core/state';
 import { KeyGuide } from './key-guide-panel';
 import { followPage, onPageVisits, send } from './runtime';
 
@@ -18,12 +19,7 @@ async function visit(signal: AbortSignal): Promise<void> {
   let guide: KeyGuide | null = null;
   let sent = '';
   /** What the form showed last: the one-time view's name joins it, never replaces the rest. */
-  let last: {
-    keyName?: string;
-    ownerType?: 'you' | 'service-account';
-    project?: string;
-    permissions?: string;
-  } = {};
+  let last: KeyForm = {};
 
   // the background answers with what the guide flags (core/guide.ts)
   const tell = (info: typeof last) => {

@@ -42,6 +42,8 @@ export type Message =
       ownerType?: 'you' | 'service-account';
       project?: string;
       permissions?: string;
+      workspaceName?: string;
+      expiration?: string;
     }
   | { type: 'key/hold'; secret: string }
   | { type: 'key/forget' }
@@ -167,11 +169,13 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       );
     case 'key/form':
       return ok(
-        ['keyName', 'ownerType', 'project', 'permissions'],
+        ['keyName', 'ownerType', 'project', 'permissions', 'workspaceName', 'expiration'],
         optional(m.keyName, isShortText) &&
           (m.ownerType === undefined || m.ownerType === 'you' || m.ownerType === 'service-account') &&
           optional(m.project, isShortText) &&
-          optional(m.permissions, isShortText),
+          optional(m.permissions, isShortText) &&
+          optional(m.workspaceName, isShortText) &&
+          optional(m.expiration, isShortText),
       );
     case 'key/created-by':
       return ok(

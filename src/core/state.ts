@@ -253,7 +253,8 @@ export function keyConflict(s: State, last4: string, heldLast4: string | null): 
 
 export interface KeyForm {
   keyName?: string;
-  expires?: number | 'never';
+  /** The Admin key form's expiration choice as shown ("30 days", "Never"); the background reads it. */
+  expiration?: string;
   workspaceName?: string;
   ownerType?: 'you' | 'service-account';
   project?: string;
@@ -271,7 +272,7 @@ export function withKeyForm(prev: State, form: KeyForm, at: number): State {
   return withCurrentKey(prev, (key) => {
     if (at - key.at > 60_000 || at < key.at - 60_000) return;
     if (form.keyName && !key.name) key.name = form.keyName;
-    for (const f of ['ownerType', 'project', 'permissions', 'expires', 'workspaceName'] as const)
+    for (const f of ['ownerType', 'project', 'permissions', 'workspaceName'] as const)
       if (form[f] && !key[f]) Object.assign(key, { [f]: form[f] });
   });
 }

@@ -284,3 +284,30 @@ describe('the Admin key form’s guide', () => {
     ]);
   });
 });
+
+describe('the Admin key form', () => {
+  it('reads the workspace and the expiration chosen, and the background dates the choice', async () => {
+    const { findCreateForm, readCreateForm } = await import('../../src/core/readers/create-form');
+    const { expiryFromChoice } = await import('../../src/core/readers/key-facts');
+    document.body.innerHTML = `<div role="dialog"><h2>Create new admin key</h2>
+      <label for="w">Workspace</label><select id="w"><option>Acme Corp</option><option selected>Beta Labs</option></select>
+      <label for="n">Name</label><input id="n" value="Skyhigh CASB">
+      <label for="e">Expiration</label><select id="e"><option>Never</option><option selected>90 days</option></select>
+      <fieldset><legend>Permissions</legend><label><input type="radio" name="p"> All</label>
+      <label><input type="radio" name="p" checked> Read only</label></fieldset>
+      <button>Cancel</button><button>Submit</button></div>`;
+    const info = readCreateForm(findCreateForm(document.body) as Element);
+    expect(info).toMatchObject({
+      workspaceName: 'Beta Labs',
+      expiration: '90 days',
+      permissions: 'Read only',
+    });
+    const now = Date.UTC(2026, 10, 1, 15);
+    expect(expiryFromChoice('90 days', now)).toBe(Date.UTC(2027, 0, 30));
+    expect(expiryFromChoice('30 Tage', now)).toBe(Date.UTC(2026, 11, 1));
+    expect(expiryFromChoice('60 日', now)).toBe(Date.UTC(2026, 11, 31));
+    expect(expiryFromChoice('Never', now)).toBe('never');
+    expect(expiryFromChoice('Custom', now)).toBeNull();
+    expect(expiryFromChoice(undefined, now)).toBeNull();
+  });
+});

@@ -7,6 +7,8 @@ import {
   ALL_PERMISSIONS,
   CREATE_FORM_WORDING,
   DEFAULT_PROJECT,
+  FORM_EXPIRATION_LABELS,
+  FORM_WORKSPACE_LABELS,
   OWNED_BY_LABELS,
   PERMISSIONS_LABELS,
   PROJECT_LABELS,
@@ -25,6 +27,9 @@ export interface CreateFormInfo {
   ownerType?: 'you' | 'service-account';
   project?: string;
   permissions?: string;
+  /** An Admin key form's choices: the workspace and the expiration, as shown ("30 days", "Never"). */
+  workspaceName?: string;
+  expiration?: string;
 }
 
 export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
@@ -38,6 +43,8 @@ function choiceSpec(labels: readonly string[]): FieldSpec {
     ...PROJECT_LABELS,
     ...PERMISSIONS_LABELS,
     ...NAME_LABELS_FOR_STOP,
+    ...FORM_WORKSPACE_LABELS,
+    ...FORM_EXPIRATION_LABELS,
   ]);
   return { isLabel, isAnyLabel: isAny, tokens: () => [], canonical: (v) => v };
 }
@@ -121,6 +128,10 @@ export function readCreateForm(container: Element): CreateFormInfo {
   if (project) info.project = project;
   const permissions = readChoice(container, PERMISSIONS_LABELS);
   if (permissions) info.permissions = permissions;
+  const workspaceName = readChoice(container, FORM_WORKSPACE_LABELS);
+  if (workspaceName) info.workspaceName = workspaceName;
+  const expiration = readChoice(container, FORM_EXPIRATION_LABELS);
+  if (expiration) info.expiration = expiration;
   return info;
 }
 

@@ -99,3 +99,15 @@ export function keyFacts(pairs: readonly (readonly [string, string])[]): KeyFact
 }
 
 export const readKeyFacts = (view: Element): KeyFacts => keyFacts(labelledPairs(view));
+
+/**
+ * The Admin key form's expiration choice: "Never", or "30 days" (any language: a number of days)
+ * counted from `now`, to the start of that day (UTC). A custom date is read as a date. Null if unsure.
+ */
+export function expiryFromChoice(choice: string | undefined, now: number): number | 'never' | null {
+  if (!choice) return null;
+  const days = /^(\d{1,3})\s*(days?|tage?n?|jours?|d[ií]as?|日間?|日)$/i.exec(cleanText(choice));
+  if (!days) return parseExpiry(choice);
+  const d = new Date(now + Number(days[1]) * 24 * 60 * 60_000);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}

@@ -153,6 +153,23 @@ export const EXPIRES_LABELS = [
   '有効期限',
   '期限',
 ];
+/** The Admin key form's workspace and expiration controls (short lists: this is in the form's script). */
+export const FORM_WORKSPACE_LABELS = [
+  'Workspace',
+  'Arbeitsbereich',
+  'Espace de travail',
+  'Espacio de trabajo',
+  'ワークスペース',
+];
+export const FORM_EXPIRATION_LABELS = [
+  'Expiration',
+  'Expires',
+  'Ablauf',
+  'Ablaufdatum',
+  'Caducidad',
+  'Vencimiento',
+  '有効期限',
+];
 /** "Never" as an expiry. */
 export const NEVER_EXPIRES =
   /^(never|no expiration|nie|niemals|kein ablauf|jamais|aucune|nunca|sin vencimiento|なし|無期限|期限なし)$/i;
