@@ -69,7 +69,8 @@ export function labelledPairs(view: Element): [string, string][] {
     const label = cleanText(el.textContent);
     const value = cleanText(el.nextElementSibling?.textContent);
     if (el.childElementCount > 0 || isHidden(el) || !label || !value || pairs.length >= MAX_PAIRS) continue;
-    if (label.length > 80 || value.length > 80 || /sk-|[\w-]{24}/.test(label + value)) continue;
+    // nothing key-shaped: no `sk-`, no long run of letters mixed with digits
+    if ([label, value].some((t) => t.length > 80 || /sk-|(?=[\w-]*\d)[\w-]{24}/.test(t))) continue;
     pairs.push([label, value]);
   }
   return pairs;

@@ -204,6 +204,7 @@ export const SECRET_KEY_HEADERS = [
   'Schlüssel',
   'Clé secrète',
   'Clave secreta',
+  'Clave',
   'Chiave segreta',
   'Chave secreta',
   'シークレットキー',
