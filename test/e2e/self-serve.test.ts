@@ -1,0 +1,128 @@
+/**
+ * The self-serve path in one browser session (issue 12): IDs from the settings page, the path chosen
+ * in the popup, an Admin key's one-time view in the Admin Console handed over, the popup showing its
+ * last 4 and expiry and asking for no e-mail, the Skyhigh form filled: all of that path's steps done.
+ * Then the secret must be nowhere: not in the profile on disk, not in any console, not in any URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expiryDate } from '../../src/core/expiry';
+import { CONSOLE_URL, WORKSPACE_ID } from '../shared/flows';
+import { capture, handOver, SETTINGS_URL, stateOf } from './flows';
+import { filesContaining, type Harness, launch, until } from './harness';
+
+const ADMIN_KEYS_URL = `https://admin.openai.com/workspace/${WORKSPACE_ID}/credentials/admin-keys`;
+/** The key of the capture admin-console-en-expiry. */
+const ADMIN_KEY = 'sk-admin-hWJXoklmz99C7KLkZ0mErJ16qqD6NbVD5AduQ40iem2SMXFOJhO7B7fWCjWg8NWM';
+const KEY_PART = ADMIN_KEY.slice(12, 44);
+const DAY = 24 * 60 * 60_000;
+
+/** The capture, with an expiry 60 days from today (so that no rotation is due while the test runs). */
+function adminKeyPage(expires: number): string {
+  const text = new Date(expires).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return capture('key-dialog', 'admin-console-en-expiry').replaceAll('Dec 28, 2026', text);
+}
+
+describe('the self-serve path', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('hands an Admin key over without an e-mail, all of its steps done, then forgets the key everywhere', async () => {
+    const day = new Date(Date.now() + 60 * DAY);
+    const expires = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+    h.serve(SETTINGS_URL, capture('chatgpt-settings', 'en-general-dl'));
+    h.serve(ADMIN_KEYS_URL, adminKeyPage(expires));
+    h.serve(CONSOLE_URL, capture('skyhigh-form', 'label-for'));
+
+    const settings = await h.context.newPage();
+    await settings.goto(SETTINGS_URL);
+    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe(WORKSPACE_ID);
+
+    // before any key: the admin chooses the self-serve path; the e-mail and the wait are not asked for
+    let popup = await h.openPopup();
+    expect(await popup.locator('[data-step="email"]').count()).toBe(1);
+    await popup.locator('input[name="key-path"][value="self-serve"]').check();
+    await expect.poll(() => popup.locator('[data-step]').count()).toBe(4);
+    expect(await popup.locator('[data-step="email"]').count()).toBe(0);
+    expect(await popup.locator('[data-step="scopes"]').count()).toBe(0);
+    expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('1/4');
+    expect(await popup.locator('[data-step="createKey"] a').getAttribute('href')).toBe(
+      'https://admin.openai.com/',
+    );
+    await popup.close();
+
+    // the Admin key's one-time view in the Admin Console: hand it over, then the view is closed
+    const keys = await h.context.newPage();
+    await keys.goto(ADMIN_KEYS_URL);
+    expect(await until(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.key?.last4, 5000)).toBe(
+      '8NWM',
+    );
+    expect(await handOver(keys)).toBe(true);
+    expect(await until(async () => (await stateOf(h)).secretHeldUntil, 3000)).toBeGreaterThan(Date.now());
+    await keys.evaluate(() => document.querySelector('#one-time')?.remove());
+    expect(
+      await until(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.key?.createdBy, 5000),
+    ).toBe('Grace Hopper');
+
+    // the popup: last 4, expiry, permissions, workspace; the path is the key's, no e-mail anywhere
+    popup = await h.openPopup();
+    expect(await popup.locator('[data-field="keyLast4"]').textContent()).toBe('8NWM');
+    expect(await popup.locator('[data-field="expires"]').textContent()).toBe(expiryDate(expires));
+    expect(await popup.locator('[data-field="permissions"]').textContent()).toBe('All');
+    expect(await popup.locator('[data-field="workspaceName"]').textContent()).toBe('Acme Corp');
+    expect(await popup.locator('[data-path]').getAttribute('data-path')).toBe('self-serve');
+    expect(await popup.locator('[data-step="email"]').count()).toBe(0);
+    expect(await popup.locator('[data-email="body"]').count()).toBe(0);
+    expect(await popup.locator('[data-mail="mailto"]').count()).toBe(0);
+    expect(await popup.locator('[data-note="allowlist"]').count()).toBe(1);
+    expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('3/4');
+    await popup.close();
+
+    const skyhigh = await h.context.newPage();
+    await skyhigh.goto(CONSOLE_URL);
+    expect(
+      await until(
+        async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length,
+        5000,
+      ),
+    ).toBe(1);
+    popup = await h.openPopup();
+    await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();
+    expect(await until(async () => (await skyhigh.inputValue('#key')) === ADMIN_KEY, 5000)).toBe(true);
+    expect(await skyhigh.inputValue('#ws')).toBe(WORKSPACE_ID);
+
+    const after = await until(async () => {
+      const v = await stateOf(h);
+      return v.lastHandoff?.status === 'filled' ? v : null;
+    }, 5000);
+    expect(after?.secretHeldUntil).toBeNull();
+    expect((await h.storage('session')).secret).toBeUndefined();
+    await popup.reload();
+    expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('4/4');
+    expect(await popup.locator('.progress').textContent()).toBe('4 of 4 steps done');
+    // the summary names the path and the key's expiry, never the secret
+    const stored = JSON.stringify(await h.storage('local'));
+    expect(stored).not.toContain(KEY_PART);
+    expect(stored).toContain('"expires"');
+
+    await keys.close();
+    await skyhigh.close();
+    await popup.close();
+    await settings.close();
+    await h.closeBrowser();
+    expect(filesContaining(h.profileDir, KEY_PART)).toEqual([]);
+    expect(h.consoleMessages.filter((m) => m.includes(KEY_PART))).toEqual([]);
+    expect(h.requests.filter((u) => u.includes(KEY_PART))).toEqual([]);
+    // no request carried it: it went only into the Skyhigh form, by messages
+    expect(h.fullRequests.filter((r) => JSON.stringify(r).includes(KEY_PART))).toEqual([]);
+  });
+});
