@@ -304,17 +304,22 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
 /** Before any key exists: which way to it. Each workspace record keeps its own choice. */
 function PathChoice({ path, run }: { path: KeyPath | null; run: Run }) {
   const option = (value: KeyPath, label: string, note: string) => (
-    <label class="choice">
-      <input
-        type="radio"
-        name="key-path"
-        value={value}
-        checked={path === value}
-        onChange={() => void run({ type: 'record/path', path: value })}
-      />{' '}
-      {t(label)}
-      <span class="muted"> {t(note)}</span>
-    </label>
+    <div class="choice">
+      <label>
+        <input
+          type="radio"
+          name="key-path"
+          value={value}
+          checked={path === value}
+          aria-describedby={`path-note-${value}`}
+          onChange={() => void run({ type: 'record/path', path: value })}
+        />{' '}
+        {t(label)}
+      </label>
+      <p class="muted" id={`path-note-${value}`}>
+        {t(note)}
+      </p>
+    </div>
   );
   return (
     <fieldset data-path-choice={path ?? ''}>
