@@ -126,3 +126,50 @@ describe('the self-serve path', () => {
     expect(h.fullRequests.filter((r) => JSON.stringify(r).includes(KEY_PART))).toEqual([]);
   });
 });
+
+describe('an Admin key that expires soon', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('asks for a rotation from 14 days before: badge title, checklist, an alarm for the day', async () => {
+    const day = new Date(Date.now() + 10 * DAY);
+    const expires = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+    h.serve(SETTINGS_URL, capture('chatgpt-settings', 'en-general-dl'));
+    h.serve(ADMIN_KEYS_URL, adminKeyPage(expires));
+    const settings = await h.context.newPage();
+    await settings.goto(SETTINGS_URL);
+    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe(WORKSPACE_ID);
+    const keys = await h.context.newPage();
+    await keys.goto(ADMIN_KEYS_URL);
+    expect(await until(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.key?.expires, 5000)).toBe(
+      expires,
+    );
+
+    const popup = await h.openPopup();
+    const step = popup.locator('[data-step="createKey"]');
+    expect(await step.getAttribute('data-status')).toBe('attention');
+    expect(await step.locator('[data-why]').textContent()).toBe(
+      `Rotate the key before ${expiryDate(expires)}`,
+    );
+    expect(await step.locator('[data-rotation="soon"]').count()).toBe(1);
+    const title = await until(async () => {
+      const t = await h.sw(() =>
+        // biome-ignore lint/suspicious/noExplicitAny: the service worker's chrome.* global
+        (globalThis as any).chrome.action.getTitle({}),
+      );
+      return String(t).startsWith('Rotate') ? String(t) : null;
+    }, 5000);
+    expect(title).toBe(`Rotate the ChatGPT key for Skyhigh CASB before ${expiryDate(expires)}`);
+    // the next change of the reminder (the day itself) is an alarm: it survives a restart
+    const alarm = await h.sw(() =>
+      // biome-ignore lint/suspicious/noExplicitAny: the service worker's chrome.* global
+      (globalThis as any).chrome.alarms.get('rotate-key'),
+    );
+    expect(alarm?.scheduledTime).toBe(expires);
+  });
+});
