@@ -53,10 +53,12 @@ import {
   loadState,
   type PendingHandoff,
   pendingHandoff,
+  pendingKeyFacts,
   rememberConsoleTab,
   rememberKeyTab,
   setHandoff,
   setKeyForm,
+  setPendingKeyFacts,
   update,
   updateNow,
   view,
@@ -93,7 +95,14 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return { ok: true, orgMismatch: orgMismatch(state) };
     }
     case 'key/captured': {
-      const { type: _t, keyLast4, keyName, replace, facts: pairs, ...rest } = message;
+      const { type: _t, keyLast4, keyName, replace, facts: sent, ...given } = message;
+      // "Use the new key" repeats only the last 4: what its page said first joins it again
+      const earlier = replace && !sent ? await pendingKeyFacts(sender.tab?.id) : null;
+      const pairs = sent ?? (earlier?.last4 === keyLast4 ? earlier.facts : undefined);
+      const rest =
+        earlier?.last4 === keyLast4 && earlier.workspaceName && !given.workspaceName
+          ? { ...given, workspaceName: earlier.workspaceName }
+          : given;
       // an Admin key's one-time view: its expiry, permissions and workspace, from its label/value pairs
       const facts = keyFacts(pairs ?? []);
       // what the create form showed in this tab (noted by the key-form script) joins the key
@@ -126,7 +135,14 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
         keyTtlMinutes: settings.keyTtlMinutes,
         clipboardClearSeconds: clipboardDelay(settings),
       };
-      if (conflict) return { ok: false, conflict, ...noted };
+      if (conflict) {
+        await setPendingKeyFacts(sender.tab?.id, {
+          last4: keyLast4,
+          ...(sent ? { facts: sent } : {}),
+          ...(given.workspaceName ? { workspaceName: given.workspaceName } : {}),
+        });
+        return { ok: false, conflict, ...noted };
+      }
       if (held && replace && last4(held.value) !== keyLast4) await forgetAndTell();
       return { ok: true, ...noted, ...(name ? { keyName: name } : {}) };
     }

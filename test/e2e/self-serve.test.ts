@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expiryDate } from '../../src/core/expiry';
 import { CONSOLE_URL, WORKSPACE_ID } from '../shared/flows';
 import { capture, handOver, SETTINGS_URL, stateOf } from './flows';
-import { filesContaining, type Harness, launch, until } from './harness';
+import { accessibleNames, clickByName, filesContaining, type Harness, launch, until } from './harness';
 
 const ADMIN_KEYS_URL = `https://admin.openai.com/workspace/${WORKSPACE_ID}/credentials/admin-keys`;
 /** The key of the capture admin-console-en-expiry. */
@@ -171,5 +171,94 @@ describe('an Admin key that expires soon', () => {
       (globalThis as any).chrome.alarms.get('rotate-key'),
     );
     expect(alarm?.scheduledTime).toBe(expires);
+  });
+});
+
+describe('a key rotation', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('hands a new Admin key onto the instance’s edit form and keeps the old key’s last 4 until it is marked deleted', async () => {
+    const NEW_KEY = 'sk-admin-oeFIHVeWnPvr1IFgw4ai6sinfnt6yBehzquSp1nOvdna2zwdPxOZ6GsnVTu0qZXX';
+    const NEW_KEY_URL = `https://admin.openai.com/workspace/${WORKSPACE_ID}/credentials`;
+    const EDIT_URL =
+      'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt/instances/42/edit';
+    h.serve(SETTINGS_URL, capture('chatgpt-settings', 'en-general-dl'));
+    h.serve(ADMIN_KEYS_URL, adminKeyPage(Date.now() + 60 * DAY));
+    h.serve(NEW_KEY_URL, capture('key-dialog', 'admin-console-ja-never'));
+    h.serve(CONSOLE_URL, capture('skyhigh-form', 'label-for'));
+    h.serve(EDIT_URL, capture('skyhigh-form', 'chatgpt-edit-rotate'));
+    const fill = async () => {
+      const popup = await h.openPopup();
+      await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();
+      await until(async () => ((await stateOf(h)).lastHandoff?.status === 'filled' ? true : null), 5000);
+      await popup.close();
+    };
+
+    const settings = await h.context.newPage();
+    await settings.goto(SETTINGS_URL);
+    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe(WORKSPACE_ID);
+    // the first Admin key, handed over and filled
+    const keys = await h.context.newPage();
+    await keys.goto(ADMIN_KEYS_URL);
+    expect(await until(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.key?.last4, 5000)).toBe(
+      '8NWM',
+    );
+    expect(await handOver(keys)).toBe(true);
+    const console1 = await h.context.newPage();
+    await console1.goto(CONSOLE_URL);
+    await until(async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length, 5000);
+    await fill();
+    expect(await console1.inputValue('#key')).toBe(ADMIN_KEY);
+    await console1.close();
+    await keys.close();
+
+    // the new key: it would replace one handed over, so the reminder asks first
+    const next = await h.context.newPage();
+    await next.goto(NEW_KEY_URL);
+    expect(await until(async () => (await accessibleNames(next)).includes('Use the new key'), 5000)).toBe(
+      true,
+    );
+    expect(await clickByName(next, 'Use the new key')).toBe(true);
+    expect(await until(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.key?.last4, 5000)).toBe(
+      'qZXX',
+    );
+    const rec = (await stateOf(h)).state.records[WORKSPACE_ID];
+    expect(rec?.previousKey?.last4).toBe('8NWM');
+    // what the new key's view said is kept though the admin confirmed it later
+    expect(rec?.key).toMatchObject({
+      expires: 'never',
+      workspaceName: '株式会社アクメ',
+      permissions: 'すべて',
+    });
+    expect(await handOver(next)).toBe(true);
+
+    let popup = await h.openPopup();
+    expect(await popup.locator('[data-previous-key="8NWM"]').count()).toBe(1);
+    expect(await popup.locator('[data-step="createKey"] [data-why]').getAttribute('data-why')).toBe(
+      'whyDeleteOldKey',
+    );
+    expect(await popup.locator('[data-step="skyhigh"]').getAttribute('data-status')).toBe('todo');
+    await popup.close();
+
+    // onto the instance's edit form: the new key replaces the old, the instance keeps its name
+    const edit = await h.context.newPage();
+    await edit.goto(EDIT_URL);
+    await until(async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length, 5000);
+    await fill();
+    expect(await edit.inputValue('#key')).toBe(NEW_KEY);
+    expect(await edit.inputValue('#inst')).toBe('ChatGPT Enterprise (Acme)');
+
+    popup = await h.openPopup();
+    expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('3/4');
+    await popup.getByRole('button', { name: 'I deleted the old key' }).click();
+    await expect.poll(() => popup.locator('[data-progress]').getAttribute('data-progress')).toBe('4/4');
+    expect((await stateOf(h)).state.records[WORKSPACE_ID]?.previousKey).toBeUndefined();
+    expect(JSON.stringify(await h.storage('local'))).not.toContain(NEW_KEY.slice(12, 44));
   });
 });
