@@ -128,7 +128,10 @@ export function readCreateForm(container: Element): CreateFormInfo {
   if (project) info.project = project;
   const permissions = readChoice(container, PERMISSIONS_LABELS);
   if (permissions) info.permissions = permissions;
-  const workspaceName = readChoice(container, FORM_WORKSPACE_LABELS);
+  // the form's own workspace control, else the page's workspace picker (the Admin Console's top bar)
+  const workspaceName =
+    readChoice(container, FORM_WORKSPACE_LABELS) ??
+    readChoice(container.ownerDocument.body, FORM_WORKSPACE_LABELS);
   if (workspaceName) info.workspaceName = workspaceName;
   const expiration = readChoice(container, FORM_EXPIRATION_LABELS);
   if (expiration) info.expiration = expiration;
