@@ -1,6 +1,5 @@
 /** A short text for the admin's change ticket: IDs, key details, dates; never the secret. */
 import type { Words } from './email';
-import { expiryDate } from './expiry';
 import { currentKey, currentRecord, pathOf, type State } from './state';
 
 /** `2026-11-26 18:30 UTC`: unambiguous in a ticket, whatever the admin's locale. */
@@ -28,7 +27,11 @@ export function summaryText(state: State, w: Words): string {
           : none
     }`,
     `${w('summaryExpires')}: ${
-      key?.expires === 'never' ? w('keyExpiresNever') : key?.expires ? expiryDate(key.expires) : none
+      key?.expires === 'never'
+        ? w('keyExpiresNever')
+        : key?.expires
+          ? new Date(key.expires).toISOString().slice(0, 10)
+          : none
     }`,
     `${w('summaryPermissions')}: ${key?.permissions ?? none}`,
     `${w('summaryWorkspaceName')}: ${key?.workspaceName ?? none}`,
