@@ -69,7 +69,7 @@ export class Reminder {
     this.copyButton = button(t('copyKey'), () => this.copy(), s);
     this.panel.box.append(
       el('h2', {}, t('reminderTitle')),
-      el('p', {}, t('reminderBody')),
+      el('p', {}, t(site === 'admin-console' ? 'reminderBodyAdmin' : 'reminderBody')),
       el('div', { className: 'row' }, this.copyButton),
       this.holdRow,
       this.warning,

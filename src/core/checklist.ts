@@ -94,7 +94,12 @@ export function checklist(view: Pick<StateView, 'state' | 'secretHeldUntil'>, no
     kept
       ? { id: 'keepKey', status: 'done', doneAt: key?.copiedAt ?? rec?.handoff?.at }
       : key
-        ? { id: 'keepKey', status: 'attention', why: { key: 'whyNotCopied' }, url: keysPage }
+        ? {
+            id: 'keepKey',
+            status: 'attention',
+            why: { key: selfServe ? 'whyNotCopiedSelfServe' : 'whyNotCopied' },
+            url: keysPage,
+          }
         : { id: 'keepKey', status: 'todo', url: keysPage },
   );
 
