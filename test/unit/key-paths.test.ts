@@ -123,6 +123,16 @@ describe('the path', () => {
     expect(parseMessage({ type: 'record/path', path: 'other' }).ok).toBe(false);
     expect(parseMessage({ type: 'record/mark', mark: 'old-key-deleted', on: true }).ok).toBe(true);
   });
+
+  it('takes a key page’s label/value pairs only short and few', () => {
+    const msg = (facts: unknown) =>
+      parseMessage({ type: 'key/captured', keyLast4: 'qCBE', site: 'admin-console', facts });
+    expect(msg([['Expires', 'Dec 28, 2026']]).ok).toBe(true);
+    expect(msg([['Expires', 'x'.repeat(121)]]).ok).toBe(false);
+    expect(msg(Array.from({ length: 17 }, () => ['a', 'b'])).ok).toBe(false);
+    expect(msg([['only one']]).ok).toBe(false);
+    expect(msg('Expires: never').ok).toBe(false);
+  });
 });
 
 describe('an Admin key’s facts', () => {
