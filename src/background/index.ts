@@ -10,10 +10,13 @@ import {
   errorCodeOf,
   interpretAccess,
 } from '../core/access';
-import { checklist, STEP_IDS, stepsLeft } from '../core/checklist';
+import { checklist, stepsLeft } from '../core/checklist';
+import { expiryDate, nextRotationAlarm, rotationDue } from '../core/expiry';
 import { last4 } from '../core/formats';
+import { guideFlags } from '../core/guide';
 import { managedFields } from '../core/managed';
 import { admit, type Message, type Origin } from '../core/messages';
+import { expiryFromChoice, keyFacts } from '../core/readers/key-facts';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import {
   clipboardDelay,
@@ -31,6 +34,7 @@ import {
   withKeyForm,
   withMark,
   withoutRecord,
+  withPath,
   withPlatformOrg,
   withSettings,
 } from '../core/state';
@@ -49,10 +53,12 @@ import {
   loadState,
   type PendingHandoff,
   pendingHandoff,
+  pendingKeyFacts,
   rememberConsoleTab,
   rememberKeyTab,
   setHandoff,
   setKeyForm,
+  setPendingKeyFacts,
   update,
   updateNow,
   view,
@@ -89,10 +95,21 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return { ok: true, orgMismatch: orgMismatch(state) };
     }
     case 'key/captured': {
-      const { type: _t, keyLast4, keyName, replace, ...rest } = message;
+      const { type: _t, keyLast4, keyName, replace, facts: sent, ...given } = message;
+      // "Use the new key" repeats only the last 4: what its page said first joins it again
+      const earlier = replace && !sent ? await pendingKeyFacts(sender.tab?.id) : null;
+      const pairs = sent ?? (earlier?.last4 === keyLast4 ? earlier.facts : undefined);
+      const rest =
+        earlier?.last4 === keyLast4 && earlier.workspaceName && !given.workspaceName
+          ? { ...given, workspaceName: earlier.workspaceName }
+          : given;
+      // an Admin key's one-time view: its expiry, permissions and workspace, from its label/value pairs
+      const facts = keyFacts(pairs ?? []);
       // what the create form showed in this tab (noted by the key-form script) joins the key
       const form = (await keyForm(sender.tab?.id, now)) ?? {};
       const name = keyName ?? form.keyName;
+      // the form's expiration choice ("30 days"), when the one-time view does not show the date
+      const chosen = expiryFromChoice(form.expiration, now);
       const held = await heldSecret(now);
       let conflict: string | null = null;
       await update((s) => {
@@ -105,7 +122,10 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           ...(form.ownerType ? { ownerType: form.ownerType } : {}),
           ...(form.project ? { project: form.project } : {}),
           ...(form.permissions ? { permissions: form.permissions } : {}),
+          ...(form.workspaceName ? { workspaceName: form.workspaceName } : {}),
+          ...(chosen !== null ? { expires: chosen } : {}),
           ...rest,
+          ...facts,
           at: now,
           from: pageOf(sender.url ?? ''),
         });
@@ -115,18 +135,27 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
         keyTtlMinutes: settings.keyTtlMinutes,
         clipboardClearSeconds: clipboardDelay(settings),
       };
-      if (conflict) return { ok: false, conflict, ...noted };
+      if (conflict) {
+        await setPendingKeyFacts(sender.tab?.id, {
+          last4: keyLast4,
+          ...(sent ? { facts: sent } : {}),
+          ...(given.workspaceName ? { workspaceName: given.workspaceName } : {}),
+        });
+        return { ok: false, conflict, ...noted };
+      }
       if (held && replace && last4(held.value) !== keyLast4) await forgetAndTell();
       return { ok: true, ...noted, ...(name ? { keyName: name } : {}) };
     }
     case 'key/form': {
       const { type: _t, ...form } = message;
       await setKeyForm(sender.tab?.id, form, now);
-      await update((s) => withKeyForm(s, form, now));
-      return { ok: true };
+      const state = await update((s) => withKeyForm(s, form, now));
+      return { ok: true, flags: guideFlags(state, form, sender.url ?? '') };
     }
     case 'key/created-by':
-      await update((s) => withCreatedBy(s, message.keyLast4, message.createdBy));
+      await update((s) =>
+        withCreatedBy(s, message.keyLast4, message.createdBy, keyFacts(message.facts ?? []).expires),
+      );
       return { ok: true };
     case 'key/hold': {
       // only the key whose view was noted (same last 4): a page cannot slip another one in
@@ -143,6 +172,9 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
       return { ok: true };
     case 'record/mark':
       await update((s) => withMark(s, message.mark, message.on, now));
+      return view();
+    case 'record/path':
+      await update((s) => withPath(s, message.path));
       return view();
     case 'access/check': {
       const rec = currentRecord(await loadState());
@@ -387,6 +419,7 @@ async function hold(secret: string, now: number): Promise<number> {
 }
 
 browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ROTATE_ALARM) void refreshBadge().catch(() => undefined);
   if (alarm.name !== FORGET_ALARM) return;
   void (async () => {
     const before = await browser.storage.session.get('secret');
@@ -435,17 +468,35 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return answer().catch(() => ({ error: 'failed' }));
 });
 
-/** The icon's badge: how many of the six steps are left, and its title says so in words. */
+const ROTATE_ALARM = 'rotate-key';
+
+/**
+ * The icon's badge: how many of the path's steps are left, and its title says so in words; from 14
+ * days before the key's expiry it says "Rotate the key before DATE" (an alarm wakes the worker when
+ * that starts and on the day, so the reminder does not wait for the popup, and survives a restart).
+ */
 async function refreshBadge(): Promise<void> {
-  const left = stepsLeft(checklist(await view()));
+  const now = Date.now();
+  const v = await view();
+  const steps = checklist(v, now);
+  const left = stepsLeft(steps);
+  const key = currentKey(v.state);
+  const rotation = rotationDue(key, now);
   await browser.action.setBadgeText({ text: left > 0 ? String(left) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#0b5cad' });
+  await browser.action.setBadgeBackgroundColor({ color: rotation ? '#b45309' : '#0b5cad' });
   await browser.action.setTitle({
-    title:
-      left > 0
-        ? browser.i18n.getMessage('badgeTitle', [String(left), String(STEP_IDS.length)])
+    title: rotation
+      ? browser.i18n.getMessage(rotation.due === 'soon' ? 'badgeTitleRotate' : 'badgeTitleExpired', [
+          expiryDate(rotation.expires),
+        ])
+      : left > 0
+        ? browser.i18n.getMessage('badgeTitle', [String(left), String(steps.length)])
         : browser.i18n.getMessage('badgeTitleDone'),
   });
+  const next = nextRotationAlarm(key, now);
+  if (next === null) await browser.alarms.clear(ROTATE_ALARM);
+  else if ((await browser.alarms.get(ROTATE_ALARM))?.scheduledTime !== next)
+    await browser.alarms.create(ROTATE_ALARM, { when: next });
 }
 
 const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);

@@ -291,3 +291,24 @@ export async function keyForm(tabId: number | undefined, now = Date.now()): Prom
 export async function setKeyForm(tabId: number | undefined, form: KeyForm, now = Date.now()): Promise<void> {
   if (tabId !== undefined) await browser.storage.session.set({ [`keyForm:${tabId}`]: { ...form, at: now } });
 }
+
+/**
+ * What a key page said of a key the admin has not yet agreed to use (it would replace one already
+ * handed over): its view's label/value pairs and workspace, per tab (memory only), so that "Use the
+ * new key" keeps them. Never the secret.
+ */
+export interface PendingKeyFacts {
+  last4: string;
+  facts?: [string, string][];
+  workspaceName?: string;
+}
+
+export async function pendingKeyFacts(tabId: number | undefined): Promise<PendingKeyFacts | null> {
+  if (tabId === undefined) return null;
+  const key = `keyFacts:${tabId}`;
+  return ((await browser.storage.session.get(key))[key] as PendingKeyFacts | undefined) ?? null;
+}
+
+export async function setPendingKeyFacts(tabId: number | undefined, facts: PendingKeyFacts): Promise<void> {
+  if (tabId !== undefined) await browser.storage.session.set({ [`keyFacts:${tabId}`]: facts });
+}

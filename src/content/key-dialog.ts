@@ -4,9 +4,10 @@
  * itself, unless the admin hands it over).
  */
 import { readKeyDialog } from '../core/readers/key-dialog';
-import { findCreatedBy } from '../core/readers/keys-list';
+import { labelledPairs } from '../core/readers/key-facts';
+import { findKeyRow } from '../core/readers/keys-list';
 import { readOrgPicker } from '../core/readers/org-picker';
-import { isKeyPageUrl, keySiteOf } from '../core/sites/openai';
+import { isKeyPageUrl, keySiteOf, WORKSPACE_PICKER_LABEL } from '../core/sites/openai';
 import { type NotedKey, Reminder } from './reminder';
 import { alive, ext, followPage, onPageVisits, send } from './runtime';
 
@@ -30,6 +31,10 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
         const organization = readOrgPicker(root);
         const secret = shown.secret;
         const container = shown.container;
+        // an Admin key's view also tells its expiry, permissions and workspace (the background reads
+        // them from the view's label/value pairs), or the page's workspace picker does
+        const admin = site === 'admin-console';
+        const workspaceName = admin ? readOrgPicker(root, WORKSPACE_PICKER_LABEL) : null;
         // the background adds what the create form showed (noted by the key-form script)
         void send<Partial<NotedKey> & { keyName?: string }>({
           type: 'key/captured',
@@ -37,6 +42,8 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
           site,
           ...(shown.keyName ? { keyName: shown.keyName } : {}),
           ...(organization ? { organization } : {}),
+          ...(admin ? { facts: labelledPairs(container) } : {}),
+          ...(workspaceName ? { workspaceName } : {}),
         }).then((answer) => {
           const name = answer?.keyName ?? shown.keyName ?? undefined;
           awaitingCreatedBy = { last4, ...(name ? { name } : {}) };
@@ -64,9 +71,9 @@ async function visitKeyPage(signal: AbortSignal): Promise<void> {
       reminder = null;
     }
     if (awaitingCreatedBy) {
-      const createdBy = findCreatedBy(root, awaitingCreatedBy);
-      if (createdBy) {
-        void send({ type: 'key/created-by', keyLast4: awaitingCreatedBy.last4, createdBy });
+      const row = findKeyRow(root, awaitingCreatedBy);
+      if (row) {
+        void send({ type: 'key/created-by', keyLast4: awaitingCreatedBy.last4, ...row });
         awaitingCreatedBy = null;
       }
     }

@@ -5,10 +5,13 @@
  * name shown beside the one-time secret is read here too, where the label reader is, so that the
  * key-dialog script stays within its size budget.
  */
+
+import type { GuideFlag } from '../core/guide';
 import { findCreateForm, readCreateForm } from '../core/readers/create-form';
 import { readKeyDialog } from '../core/readers/key-dialog';
 import { keyNameIn } from '../core/readers/key-name';
 import { isKeyPageUrl } from '../core/sites/openai';
+import type { KeyForm } from '../core/state';
 import { KeyGuide } from './key-guide-panel';
 import { followPage, onPageVisits, send } from './runtime';
 
@@ -16,18 +19,16 @@ async function visit(signal: AbortSignal): Promise<void> {
   let guide: KeyGuide | null = null;
   let sent = '';
   /** What the form showed last: the one-time view's name joins it, never replaces the rest. */
-  let last: {
-    keyName?: string;
-    ownerType?: 'you' | 'service-account';
-    project?: string;
-    permissions?: string;
-  } = {};
+  let last: KeyForm = {};
 
+  // the background answers with what the guide flags (core/guide.ts)
   const tell = (info: typeof last) => {
     const key = JSON.stringify(info);
     if (key !== sent) {
       sent = key;
-      void send({ type: 'key/form', ...info });
+      void send<{ flags?: GuideFlag[] }>({ type: 'key/form', ...info }).then((a) =>
+        guide?.update(a?.flags ?? []),
+      );
     }
   };
 
@@ -46,9 +47,9 @@ async function visit(signal: AbortSignal): Promise<void> {
     const { container: _c, name, ...choices } = readCreateForm(form);
     if (!guide || guide.container !== form) {
       guide?.close();
-      guide = new KeyGuide(signal, form);
+      guide = new KeyGuide(signal, form, location.hostname === 'admin.openai.com');
+      sent = '';
     }
-    guide.update({ name, ...choices });
     last = { ...(name ? { keyName: name } : {}), ...choices };
     tell(last);
   };

@@ -1,5 +1,9 @@
-/** The side note beside the create-key form: what Skyhigh documents, and what in the form differs. */
-import { type CreateFormInfo, formFlags } from '../core/readers/create-form';
+/**
+ * The side note beside the create-key form: what Skyhigh documents (or, for an Admin key in the
+ * Admin Console, what the self-serve path needs), and what in the form differs (flags worked out by
+ * the background: core/guide.ts).
+ */
+import type { GuideFlag } from '../core/guide';
 import { t } from './runtime';
 import { el, mountPanel } from './ui';
 
@@ -11,40 +15,29 @@ export class KeyGuide {
   constructor(
     signal: AbortSignal,
     readonly container: Element,
+    admin: boolean,
   ) {
     signal.addEventListener('abort', () => this.own.abort(), { signal: this.own.signal });
     const { box } = mountPanel(this.own.signal, t('guideRegion'), container);
     this.flags = el('div');
-    const dedicated = el('p', { className: 'warn' }, t('guideDedicated'));
+    const items = admin
+      ? ['guideAdminWorkspace', 'guideAdminName', 'guideAdminExpiry', 'guideAdminPermissions']
+      : ['guideOwnedBy', 'guideName', 'guideProject', 'guidePermissions'];
     box.append(
-      el('h2', {}, t('guideTitle')),
-      el(
-        'ul',
-        {},
-        el('li', {}, t('guideOwnedBy')),
-        el('li', {}, t('guideName')),
-        el('li', {}, t('guideProject')),
-        el('li', {}, t('guidePermissions')),
-      ),
-      dedicated,
+      el('h2', {}, t(admin ? 'guideAdminTitle' : 'guideTitle')),
+      el('ul', {}, ...items.map((k) => el('li', {}, t(k)))),
+      el('p', { className: 'warn' }, t(admin ? 'guideAdminOwner' : 'guideDedicated')),
       this.flags,
     );
   }
 
-  update(info: Omit<CreateFormInfo, 'container'>): void {
-    const flags = formFlags(info);
-    const key = JSON.stringify([flags, info.project, info.permissions]);
+  update(flags: GuideFlag[]): void {
+    const key = JSON.stringify(flags);
     if (key === this.last) return;
     this.last = key;
     this.flags.replaceChildren(
       ...flags.map((f) => {
-        const p = el(
-          'p',
-          { className: 'warn' },
-          f === 'project-not-default'
-            ? t('flagProject', info.project ?? '')
-            : t('flagPermissions', info.permissions ?? ''),
-        );
+        const p = el('p', { className: 'warn' }, t(f.key, f.subs));
         p.setAttribute('role', 'alert');
         return p;
       }),

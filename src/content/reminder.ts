@@ -41,7 +41,6 @@ export class Reminder {
   /** What the panel may still say once the extension is gone, and with it its i18n API. */
   private readonly goneText = t('extensionUpdated');
   private readonly warnText = t('notCopiedWarning');
-  private readonly closeText = t('closeAnyway');
 
   constructor(
     signal: AbortSignal,
@@ -73,7 +72,7 @@ export class Reminder {
     this.copyButton = button(t('copyKey'), () => this.copy(), s);
     this.panel.box.append(
       el('h2', {}, t('reminderTitle')),
-      el('p', {}, t('reminderBody')),
+      el('p', {}, t(site === 'admin-console' ? 'reminderBodyAdmin' : 'reminderBody')),
       el('div', { className: 'row' }, this.copyButton),
       this.holdRow,
       this.warning,
@@ -220,7 +219,7 @@ export class Reminder {
         'div',
         { className: 'row' },
         button(
-          this.closeText,
+          t('closeAnyway'),
           () => {
             this.warning.replaceChildren();
             retry?.();

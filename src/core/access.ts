@@ -9,7 +9,15 @@ export const COMPLIANCE_API_PERMISSION = `${COMPLIANCE_API_ORIGIN}/*`;
 export const accessCheckUrl = (workspaceId: string): string =>
   `${COMPLIANCE_API_ORIGIN}/v1/compliance/workspaces/${encodeURIComponent(workspaceId)}/users?limit=1`;
 
-export type AccessResult = 'ok' | 'unauthorized' | 'forbidden' | 'not-found' | 'blocked' | 'other';
+export type AccessResult =
+  | 'ok'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'blocked'
+  | 'ip-blocked'
+  | 'rate-limited'
+  | 'other';
 
 export interface AccessCheck {
   at: number;
@@ -27,8 +35,10 @@ const ALLOWLIST = /(^|[^a-z])ip([^a-z]|$)|allow ?list|whitelist|network.?policy/
  */
 export function interpretAccess(status: number | null, errorCode: string | null): AccessResult {
   if (status === null) return 'blocked';
-  if (errorCode && ALLOWLIST.test(errorCode)) return 'blocked';
+  // Compliance API keys always enforce the workspace's IP allowlist: the answer says so
+  if (errorCode && ALLOWLIST.test(errorCode)) return 'ip-blocked';
   if (status >= 200 && status < 300) return 'ok';
+  if (status === 429) return 'rate-limited';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
@@ -53,5 +63,7 @@ export const ACCESS_MESSAGE: Record<AccessResult, string> = {
   forbidden: 'accessForbidden',
   'not-found': 'accessNotFound',
   blocked: 'accessBlocked',
+  'ip-blocked': 'accessIpBlocked',
+  'rate-limited': 'accessRateLimited',
   other: 'accessOther',
 };

@@ -1,7 +1,12 @@
-/** The six steps of the setup (shared/PAGES.md), each with its live state from the onboarding record. */
+/**
+ * The steps of the setup (shared/PAGES.md), each with its live state from the onboarding record.
+ * Two paths, one checklist: the e-mail path (six steps, what Skyhigh documents) and the self-serve
+ * path (an Admin key in the Admin Console: no e-mail, no waiting, four steps).
+ */
+import { expiryDate, rotationDue } from './expiry';
 import { type FormFlag, formFlags } from './readers/create-form';
 import { consoleStartUrl } from './sites/skyhigh';
-import { currentKey, currentRecord, orgMismatch, type StateView } from './state';
+import { currentKey, currentRecord, type KeyPath, orgMismatch, pathOf, type StateView } from './state';
 
 export type StepId = 'createKey' | 'keepKey' | 'email' | 'scopes' | 'ids' | 'skyhigh';
 export type StepStatus = 'todo' | 'done' | 'attention' | 'waiting';
@@ -14,38 +19,74 @@ export interface Step {
   /** The page where the step is done. */
   url?: string;
   doneAt?: number;
+  /** The self-serve path words this step differently (`<prefix>_<id>_selfServe` texts). */
+  selfServe?: true;
 }
 
 export const STEP_IDS: StepId[] = ['createKey', 'keepKey', 'email', 'scopes', 'ids', 'skyhigh'];
 
+/** The steps of each path: the self-serve path asks for no e-mail and no wait. */
+export const PATH_STEPS: Record<KeyPath, StepId[]> = {
+  email: STEP_IDS,
+  'self-serve': ['createKey', 'keepKey', 'ids', 'skyhigh'],
+};
+
+/** Steps worded differently on the self-serve path (locales hold `step_`, `do_`, `open_` + id + `_selfServe`). */
+export const SELF_SERVE_WORDED: StepId[] = ['createKey', 'keepKey'];
+
+/** The _locales key of a step's text (`step`, `do` or `open`), for its path. */
+export const stepText = (prefix: 'step' | 'do' | 'open', step: Step): string =>
+  `${prefix}_${step.id}${step.selfServe ? '_selfServe' : ''}`;
+
 export const KEYS_PAGE = 'https://platform.openai.com/api-keys';
+export const ADMIN_CONSOLE_PAGE = 'https://admin.openai.com/';
 export const SETTINGS_PAGE = 'https://chatgpt.com/admin/settings';
 
 const FLAG_WHY: Record<FormFlag, string> = {
   'project-not-default': 'whyProjectNotDefault',
   'permissions-not-all': 'whyPermissionsNotAll',
+  'permissions-read-only': 'whyPermissionsReadOnly',
 };
 
-export function checklist(view: Pick<StateView, 'state' | 'secretHeldUntil'>): Step[] {
+const ROTATION_WHY = { soon: 'whyRotateBefore', today: 'whyRotateToday', expired: 'whyKeyExpired' } as const;
+
+/** The key's step: to do, done, or what needs attention (a rotation first, then the old key, then the form). */
+function createKeyStep(view: Pick<StateView, 'state'>, url: string, now: number): Step {
+  const key = currentKey(view.state);
+  if (!key) return { id: 'createKey', status: 'todo', url };
+  const rec = currentRecord(view.state);
+  const rotation = rotationDue(key, now);
+  const flags = formFlags(key);
+  const attention = (why: Step['why']): Step => ({
+    id: 'createKey',
+    status: 'attention',
+    why,
+    url,
+    doneAt: key.at,
+  });
+  if (rotation) return attention({ key: ROTATION_WHY[rotation.due], subs: [expiryDate(rotation.expires)] });
+  if (rec?.previousKey) return attention({ key: 'whyDeleteOldKey', subs: [rec.previousKey.last4] });
+  if (flags.length > 0)
+    return attention({
+      key: FLAG_WHY[flags[0] as FormFlag],
+      subs: [key.project ?? '', key.permissions ?? ''],
+    });
+  return { id: 'createKey', status: 'done', url, doneAt: key.at };
+}
+
+/** The path the checklist follows: the record's, or the e-mail path (Skyhigh's documented one) until known. */
+export const pathInForce = (view: Pick<StateView, 'state'>): KeyPath => pathOf(view.state) ?? 'email';
+
+export function checklist(view: Pick<StateView, 'state' | 'secretHeldUntil'>, now = Date.now()): Step[] {
   const { state } = view;
   const rec = currentRecord(state);
   const key = currentKey(state);
+  const path = pathInForce(view);
+  const selfServe = path === 'self-serve';
+  const keysPage = selfServe ? ADMIN_CONSOLE_PAGE : KEYS_PAGE;
   const steps: Step[] = [];
 
-  const flags = key ? formFlags(key) : [];
-  steps.push(
-    !key
-      ? { id: 'createKey', status: 'todo', url: KEYS_PAGE }
-      : flags.length > 0
-        ? {
-            id: 'createKey',
-            status: 'attention',
-            why: { key: FLAG_WHY[flags[0] as FormFlag], subs: [key.project ?? '', key.permissions ?? ''] },
-            url: KEYS_PAGE,
-            doneAt: key.at,
-          }
-        : { id: 'createKey', status: 'done', url: KEYS_PAGE, doneAt: key.at },
-  );
+  steps.push(createKeyStep(view, keysPage, now));
 
   const handedOver = !!rec?.handoff?.filled.includes('apiKey');
   const kept = !!key?.copiedAt || !!view.secretHeldUntil || handedOver;
@@ -53,8 +94,13 @@ export function checklist(view: Pick<StateView, 'state' | 'secretHeldUntil'>): S
     kept
       ? { id: 'keepKey', status: 'done', doneAt: key?.copiedAt ?? rec?.handoff?.at }
       : key
-        ? { id: 'keepKey', status: 'attention', why: { key: 'whyNotCopied' }, url: KEYS_PAGE }
-        : { id: 'keepKey', status: 'todo', url: KEYS_PAGE },
+        ? {
+            id: 'keepKey',
+            status: 'attention',
+            why: { key: selfServe ? 'whyNotCopiedSelfServe' : 'whyNotCopied' },
+            url: keysPage,
+          }
+        : { id: 'keepKey', status: 'todo', url: keysPage },
   );
 
   steps.push(
@@ -99,7 +145,10 @@ export function checklist(view: Pick<StateView, 'state' | 'secretHeldUntil'>): S
             url: consoleUrl,
           },
   );
-  return steps;
+  const mine = PATH_STEPS[path];
+  return steps
+    .filter((s) => mine.includes(s.id))
+    .map((s) => (selfServe && SELF_SERVE_WORDED.includes(s.id) ? { ...s, selfServe: true } : s));
 }
 
 export const stepsLeft = (steps: Step[]): number => steps.filter((s) => s.status !== 'done').length;

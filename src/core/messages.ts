@@ -6,7 +6,7 @@ import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
 import { HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost } from './sites/skyhigh';
-import { SETTING_CHECKS, SETTING_NAMES, type Settings } from './state';
+import { KEY_PATHS, type KeyPath, type Mark, SETTING_CHECKS, SETTING_NAMES, type Settings } from './state';
 
 /** Where a message may come from. */
 export type Origin = 'extension-page' | 'chatgpt-admin' | 'openai-keys' | 'skyhigh-console';
@@ -27,10 +27,14 @@ export type Message =
       permissions?: string;
       site: 'platform' | 'admin-console';
       organization?: string;
+      /** The one-time view's label/value pairs (expiry, permissions, workspace), read by the background. */
+      facts?: [string, string][];
+      /** The workspace the Admin Console's picker showed. */
+      workspaceName?: string;
       /** The admin confirmed that this key replaces one already copied or handed over. */
       replace?: boolean;
     }
-  | { type: 'key/created-by'; keyLast4: string; createdBy: string }
+  | { type: 'key/created-by'; keyLast4: string; createdBy: string; facts?: [string, string][] }
   /** What the create-key form shows now (before the secret exists). */
   | {
       type: 'key/form';
@@ -38,6 +42,8 @@ export type Message =
       ownerType?: 'you' | 'service-account';
       project?: string;
       permissions?: string;
+      workspaceName?: string;
+      expiration?: string;
     }
   | { type: 'key/hold'; secret: string }
   | { type: 'key/forget' }
@@ -63,7 +69,9 @@ export type Message =
   | ({ type: 'settings/set' } & Partial<Settings>)
   | { type: 'handoff/start' }
   | { type: 'state/forget-all' }
-  | { type: 'record/mark'; mark: 'email-sent' | 'scopes-granted'; on: boolean }
+  | { type: 'record/mark'; mark: Mark; on: boolean }
+  /** The admin's choice of path before any key exists. */
+  | { type: 'record/path'; path: KeyPath }
   /** Check the key's Compliance API access; `secret` is a key pasted for this check only. */
   | { type: 'access/check'; secret?: string };
 
@@ -81,6 +89,7 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'key/forget': 'openai-keys',
   'key/copied': 'openai-keys',
   'record/mark': 'extension-page',
+  'record/path': 'extension-page',
   'access/check': 'extension-page',
   'skyhigh/ready': 'skyhigh-console',
   'skyhigh/filled': 'skyhigh-console',
@@ -101,6 +110,11 @@ const onlyKeys = (o: Obj, keys: string[]) => Object.keys(o).every((k) => keys.in
 const optional = <T>(v: unknown, ok: (v: unknown) => v is T): boolean => v === undefined || ok(v);
 const isShortText = (v: unknown): v is string =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
+/** Label/value pairs of a page (both short texts), at most 16. */
+const isPairs = (v: unknown): v is [string, string][] =>
+  Array.isArray(v) &&
+  v.length <= 16 &&
+  v.every((p) => Array.isArray(p) && p.length === 2 && isShortText(p[0]) && isShortText(p[1]));
 const isLast4 = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{4}$/.test(v);
 /** A hand-off's id: a random UUID made by the background. */
 const isHandoffId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
@@ -130,8 +144,21 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       return ok(['organizationId'], isOrganizationId(m.organizationId));
     case 'key/captured':
       return ok(
-        ['keyLast4', 'keyName', 'ownerType', 'project', 'permissions', 'site', 'organization', 'replace'],
+        [
+          'keyLast4',
+          'keyName',
+          'ownerType',
+          'project',
+          'permissions',
+          'site',
+          'organization',
+          'facts',
+          'workspaceName',
+          'replace',
+        ],
         isLast4(m.keyLast4) &&
+          optional(m.facts, isPairs) &&
+          optional(m.workspaceName, isShortText) &&
           (m.replace === undefined || typeof m.replace === 'boolean') &&
           optional(m.keyName, isShortText) &&
           (m.ownerType === undefined || m.ownerType === 'you' || m.ownerType === 'service-account') &&
@@ -142,14 +169,19 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
       );
     case 'key/form':
       return ok(
-        ['keyName', 'ownerType', 'project', 'permissions'],
+        ['keyName', 'ownerType', 'project', 'permissions', 'workspaceName', 'expiration'],
         optional(m.keyName, isShortText) &&
           (m.ownerType === undefined || m.ownerType === 'you' || m.ownerType === 'service-account') &&
           optional(m.project, isShortText) &&
-          optional(m.permissions, isShortText),
+          optional(m.permissions, isShortText) &&
+          optional(m.workspaceName, isShortText) &&
+          optional(m.expiration, isShortText),
       );
     case 'key/created-by':
-      return ok(['keyLast4', 'createdBy'], isLast4(m.keyLast4) && isShortText(m.createdBy));
+      return ok(
+        ['keyLast4', 'createdBy', 'facts'],
+        isLast4(m.keyLast4) && isShortText(m.createdBy) && optional(m.facts, isPairs),
+      );
     case 'key/hold':
       return ok(['secret'], isSecretKey(m.secret));
     case 'key/forget':
@@ -161,8 +193,11 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
     case 'record/mark':
       return ok(
         ['mark', 'on'],
-        (m.mark === 'email-sent' || m.mark === 'scopes-granted') && typeof m.on === 'boolean',
+        (m.mark === 'email-sent' || m.mark === 'scopes-granted' || m.mark === 'old-key-deleted') &&
+          typeof m.on === 'boolean',
       );
+    case 'record/path':
+      return ok(['path'], KEY_PATHS.includes(m.path as KeyPath));
     case 'skyhigh/ready':
     case 'state/get':
     case 'secret/forget':

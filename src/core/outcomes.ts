@@ -2,8 +2,12 @@
  * What the extension makes of a page, per capture kind: the single definition the content scripts
  * act on and the page-capture suites check.
  */
+import { findCreateForm, readCreateForm } from './readers/create-form';
 import { type KeyDialogResult, readKeyDialog } from './readers/key-dialog';
+import { keyFacts, labelledPairs } from './readers/key-facts';
 import { keyNameIn } from './readers/key-name';
+import { findKeyRow } from './readers/keys-list';
+import { readOrgPicker } from './readers/org-picker';
 import { type FillResult, fillForm, findInstanceForm, type HandoffValues } from './readers/skyhigh-form';
 import {
   foundValue,
@@ -11,8 +15,9 @@ import {
   readWorkspaceIdsPage,
   type WorkspaceIdsResult,
 } from './readers/workspace-ids';
-import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
+import { isKeyPageUrl, isPlatformOrgUrl, keySiteOf, WORKSPACE_PICKER_LABEL } from './sites/openai';
 import { mayFill } from './sites/skyhigh';
+import type { KeyForm } from './state';
 
 export interface SettingsOutcome {
   workspaceId: string | null;
@@ -31,6 +36,52 @@ export function readKeyPage(doc: Document, url: string): KeyDialogResult | null 
   if (!isKeyPageUrl(url)) return null;
   const shown = readKeyDialog(doc.body ?? doc);
   return shown.container ? { ...shown, keyName: keyNameIn(shown.container) } : shown;
+}
+
+export interface KeyFactsOutcome {
+  /** `YYYY-MM-DD` (the day, UTC) or `never`. */
+  expires: string | null;
+  permissions: string | null;
+  workspaceName: string | null;
+  createdBy: string | null;
+}
+
+/**
+ * What the record keeps of the key a page shows, besides its name and last 4: an Admin key's
+ * expiry, permissions and workspace (its one-time view's rows, else the page's workspace picker, the
+ * list's expiry column), and CREATED BY from the keys list. The content scripts send the view's
+ * label/value pairs and the list's row; the background reads them with the same `keyFacts`.
+ */
+export function readKeyFactsPage(doc: Document, url: string, shown: KeyDialogResult): KeyFactsOutcome {
+  const admin = keySiteOf(url) === 'admin-console';
+  const facts = admin && shown.container ? keyFacts(labelledPairs(shown.container)) : {};
+  const row = shown.keyLast4
+    ? findKeyRow(doc.body ?? doc, {
+        last4: shown.keyLast4,
+        ...(shown.keyName ? { name: shown.keyName } : {}),
+      })
+    : null;
+  const expires = facts.expires ?? keyFacts(row?.facts ?? []).expires;
+  return {
+    expires:
+      expires === undefined
+        ? null
+        : expires === 'never'
+          ? 'never'
+          : new Date(expires).toISOString().slice(0, 10),
+    permissions: facts.permissions ?? null,
+    workspaceName: facts.workspaceName ?? (admin ? readOrgPicker(doc, WORKSPACE_PICKER_LABEL) : null),
+    createdBy: row?.createdBy ?? null,
+  };
+}
+
+/** The create-key form a page shows, as the key-form script notes it, or null. */
+export function readKeyFormPage(doc: Document, url: string): KeyForm | null {
+  if (!isKeyPageUrl(url)) return null;
+  const form = findCreateForm(doc.body ?? doc);
+  if (!form) return null;
+  const { container: _c, name, ...choices } = readCreateForm(form);
+  return { ...(name ? { keyName: name } : {}), ...choices };
 }
 
 /**

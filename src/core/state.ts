@@ -29,6 +29,24 @@ export interface KeyInfo extends Capture {
   createdBy?: string;
   /** When the extension saw the key copied (its button, the site's Copy button, or a manual copy). */
   copiedAt?: number;
+  /** When the key stops working (an Admin key's expiration, as the page showed it), or never. */
+  expires?: number | 'never';
+  /** The workspace the Admin Console showed the key made for (by name). */
+  workspaceName?: string;
+}
+
+/**
+ * The two ways to a key with Compliance API access: a secret key on the API platform and an e-mail
+ * to OpenAI support (what Skyhigh documents), or a workspace Admin key made in the Admin Console.
+ */
+export type KeyPath = 'email' | 'self-serve';
+export const KEY_PATHS: readonly KeyPath[] = ['email', 'self-serve'];
+
+/** The key a rotation replaced, kept (never its secret) until the admin marks it deleted. */
+export interface PreviousKey {
+  last4: string;
+  name?: string;
+  at: number;
 }
 
 export interface OnboardingRecord {
@@ -42,6 +60,10 @@ export interface OnboardingRecord {
   scopesGrantedAt?: number;
   /** The last Compliance API access check: when, and what it said (never the answer's body). */
   accessCheck?: AccessCheck;
+  /** The path the admin chose before any key existed (a captured key's site overrides it). */
+  path?: KeyPath;
+  /** The key a rotation replaced, until the admin marks it deleted in the Admin Console. */
+  previousKey?: PreviousKey;
 }
 
 export interface Settings {
@@ -76,7 +98,7 @@ export interface State {
    * record; an Organization ID read without its Workspace ID waits, unattached, until the admin
    * says which workspace it belongs to.
    */
-  draft: { organizationId?: string; key?: KeyInfo; idsCapture?: Capture };
+  draft: { organizationId?: string; key?: KeyInfo; idsCapture?: Capture; path?: KeyPath };
   /** The Organization ID the API platform showed last (platform.openai.com organisation settings). */
   platformOrg?: Capture & { id: string };
   settings: Settings;
@@ -116,7 +138,9 @@ function ensureRecord(state: State, workspaceId: string): OnboardingRecord {
   // a key noted before any workspace was known belongs to the first one; an unattached
   // Organization ID does not (it may be another tab's, another workspace's)
   if (state.draft.key) rec.key = state.draft.key;
+  if (state.draft.path) rec.path = state.draft.path;
   delete state.draft.key;
+  delete state.draft.path;
   state.records[workspaceId] = rec;
   return rec;
 }
@@ -177,9 +201,43 @@ export function unattachedOrg(
 export function withKey(prev: State, key: KeyInfo): State {
   const state = structuredClone(prev);
   const rec = state.current ? state.records[state.current] : undefined;
-  if (rec) rec.key = key;
-  else state.draft.key = key;
+  if (rec) {
+    const old = rec.key;
+    // a rotation: an Admin key already handed to Skyhigh is replaced by a new one. The old one is
+    // remembered (last 4 and name) until the admin deletes it, and the new one is to be handed over.
+    if (
+      old &&
+      old.last4 !== key.last4 &&
+      key.site === 'admin-console' &&
+      rec.handoff?.filled.includes('apiKey')
+    ) {
+      rec.previousKey = { last4: old.last4, ...(old.name ? { name: old.name } : {}), at: key.at };
+      delete rec.handoff;
+      delete rec.accessCheck;
+    }
+    rec.key = key;
+  } else state.draft.key = key;
   return state;
+}
+
+/** The admin's choice of path, before any key exists: on the current record, or the draft. */
+export function withPath(prev: State, path: KeyPath): State {
+  const state = structuredClone(prev);
+  const rec = currentRecord(state);
+  if (rec) rec.path = path;
+  else state.draft.path = path;
+  return state;
+}
+
+/**
+ * The path of the current workspace: where its key was made (an Admin key in the Admin Console is
+ * the self-serve path, a platform key the e-mail path), else the admin's choice, else null.
+ */
+export function pathOf(s: State): KeyPath | null {
+  const key = currentKey(s);
+  if (key?.site === 'admin-console') return 'self-serve';
+  if (key?.site === 'platform') return 'email';
+  return currentRecord(s)?.path ?? (s.current ? null : (s.draft.path ?? null));
 }
 
 /**
@@ -195,6 +253,9 @@ export function keyConflict(s: State, last4: string, heldLast4: string | null): 
 
 export interface KeyForm {
   keyName?: string;
+  /** The Admin key form's expiration choice as shown ("30 days", "Never"); the background reads it. */
+  expiration?: string;
+  workspaceName?: string;
   ownerType?: 'you' | 'service-account';
   project?: string;
   permissions?: string;
@@ -211,15 +272,22 @@ export function withKeyForm(prev: State, form: KeyForm, at: number): State {
   return withCurrentKey(prev, (key) => {
     if (at - key.at > 60_000 || at < key.at - 60_000) return;
     if (form.keyName && !key.name) key.name = form.keyName;
-    for (const f of ['ownerType', 'project', 'permissions'] as const)
+    for (const f of ['ownerType', 'project', 'permissions', 'workspaceName'] as const)
       if (form[f] && !key[f]) Object.assign(key, { [f]: form[f] });
   });
 }
 
-/** The CREATED BY name, for the key with these last 4 characters only. */
-export function withCreatedBy(prev: State, last4: string, createdBy: string): State {
+/** The CREATED BY name (and the expiry the list shows), for the key with these last 4 characters only. */
+export function withCreatedBy(
+  prev: State,
+  last4: string,
+  createdBy: string,
+  expires?: number | 'never',
+): State {
   return withCurrentKey(prev, (key) => {
-    if (key.last4 === last4) key.createdBy = createdBy;
+    if (key.last4 !== last4) return;
+    key.createdBy = createdBy;
+    if (expires !== undefined && key.expires === undefined) key.expires = expires;
   });
 }
 
@@ -247,13 +315,17 @@ export function withAccessCheck(prev: State, workspaceId: string, check: AccessC
   return state;
 }
 
-export type Mark = 'email-sent' | 'scopes-granted';
+export type Mark = 'email-sent' | 'scopes-granted' | 'old-key-deleted';
 
 /** The admin's own marks on the current workspace: e-mail sent, scopes granted (or taken back). */
 export function withMark(prev: State, mark: Mark, on: boolean, at: number): State {
   const state = structuredClone(prev);
   const rec = currentRecord(state);
   if (!rec) return state;
+  if (mark === 'old-key-deleted') {
+    if (on) delete rec.previousKey;
+    return state;
+  }
   const field = mark === 'email-sent' ? 'emailSentAt' : 'scopesGrantedAt';
   if (on) rec[field] = at;
   else delete rec[field];
@@ -335,7 +407,18 @@ const keyOk = (v: unknown): boolean =>
   (v.site === undefined || v.site === 'platform' || v.site === 'admin-console') &&
   optionalText(v.organization) &&
   optionalText(v.createdBy) &&
-  (v.copiedAt === undefined || isTime(v.copiedAt));
+  (v.copiedAt === undefined || isTime(v.copiedAt)) &&
+  (v.expires === undefined || v.expires === 'never' || isTime(v.expires)) &&
+  optionalText(v.workspaceName);
+
+const isPath = (v: unknown): v is KeyPath => KEY_PATHS.includes(v as KeyPath);
+
+const previousKeyOk = (v: unknown): boolean =>
+  isObj(v) &&
+  typeof v.last4 === 'string' &&
+  /^[A-Za-z0-9_-]{4}$/.test(v.last4) &&
+  optionalText(v.name) &&
+  isTime(v.at);
 
 const handoffOk = (v: unknown): boolean =>
   isObj(v) &&
@@ -366,6 +449,8 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
     emailSentAt: repair.keep<number>(raw.emailSentAt, isTime),
     scopesGrantedAt: repair.keep<number>(raw.scopesGrantedAt, isTime),
     accessCheck: repair.keep<AccessCheck>(raw.accessCheck, accessOk),
+    path: repair.keep<KeyPath>(raw.path, isPath),
+    previousKey: repair.keep<PreviousKey>(raw.previousKey, previousKeyOk),
   };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(rec, { [k]: v });
   return rec;
@@ -396,6 +481,7 @@ export function migrate(raw: unknown): { state: State; reset: boolean; lost: num
       organizationId: repair.keep<string>(d.organizationId, isOrganizationId),
       key: repair.keep<KeyInfo>(d.key, keyOk),
       idsCapture: repair.keep<Capture>(d.idsCapture, captureOk),
+      path: repair.keep<KeyPath>(d.path, isPath),
     };
     for (const [k, v] of Object.entries(draft)) if (v !== undefined) Object.assign(state.draft, { [k]: v });
   } else if (r.draft !== undefined) repair.lost++;

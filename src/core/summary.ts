@@ -1,6 +1,6 @@
 /** A short text for the admin's change ticket: IDs, key details, dates; never the secret. */
 import type { Words } from './email';
-import { currentKey, currentRecord, type State } from './state';
+import { currentKey, currentRecord, pathOf, type State } from './state';
 
 /** `2026-11-26 18:30 UTC`: unambiguous in a ticket, whatever the admin's locale. */
 export const ticketDate = (ms: number): string =>
@@ -19,6 +19,23 @@ export function summaryText(state: State, w: Words): string {
     `${w('emailKeyName')}: ${key?.name ?? none}`,
     `${w('emailKeyLast4')}: ${key?.last4 ?? none}`,
     `${w('emailCreatedBy')}: ${key?.createdBy ?? none}`,
+    `${w('summaryPath')}: ${
+      pathOf(state) === 'self-serve'
+        ? w('summaryPathSelfServe')
+        : pathOf(state) === 'email'
+          ? w('summaryPathEmail')
+          : none
+    }`,
+    `${w('summaryExpires')}: ${
+      key?.expires === 'never'
+        ? w('keyExpiresNever')
+        : key?.expires
+          ? new Date(key.expires).toISOString().slice(0, 10)
+          : none
+    }`,
+    `${w('summaryPermissions')}: ${key?.permissions ?? none}`,
+    `${w('summaryWorkspaceName')}: ${key?.workspaceName ?? none}`,
+    ...(rec?.previousKey ? [`${w('summaryPreviousKey')}: ${rec.previousKey.last4}`] : []),
     `${w('summaryKeyCreated')}: ${when(key?.at)}`,
     `${w('summaryEmailSent')}: ${when(rec?.emailSentAt)}`,
     `${w('summaryScopesGranted')}: ${when(rec?.scopesGrantedAt)}`,

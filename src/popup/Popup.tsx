@@ -1,10 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
-import { checklist, STEP_IDS, type Step, type StepId, stepsLeft } from '../core/checklist';
+import { checklist, pathInForce, type Step, type StepId, stepsLeft, stepText } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
+import { expiryDate, rotationDue } from '../core/expiry';
 import type { Message } from '../core/messages';
-import { currentKey, currentRecord, orgMismatch, type StateView, unattachedOrg } from '../core/state';
+import {
+  currentKey,
+  currentRecord,
+  type KeyPath,
+  orgMismatch,
+  pathOf,
+  type StateView,
+  unattachedOrg,
+} from '../core/state';
 import { summaryText } from '../core/summary';
 import { command, t } from '../ui/api';
 import { emailWords } from '../ui/email-words';
@@ -63,7 +72,7 @@ export function Popup() {
   const steps = checklist(view);
   // the same count as the icon's badge (background: stepsLeft of the same checklist)
   const left = stepsLeft(steps);
-  const done = STEP_IDS.length - left;
+  const done = steps.length - left;
   const records = Object.keys(view.state.records);
   const record = view.state.current ?? '';
   if (!doneAtOpen.current.has(record))
@@ -83,12 +92,12 @@ export function Popup() {
     <main>
       <header class="top">
         <h1>{t('extName')}</h1>
-        <p class="progress" data-progress={`${done}/${STEP_IDS.length}`} data-left={left}>
+        <p class="progress" data-progress={`${done}/${steps.length}`} data-left={left}>
           <span class="bar" aria-hidden="true">
-            <span style={{ width: `${(100 * done) / STEP_IDS.length}%` }} />
+            <span style={{ width: `${(100 * done) / steps.length}%` }} />
           </span>
           <span>
-            {t('progress', [String(done), String(STEP_IDS.length)])}
+            {t('progress', [String(done), String(steps.length)])}
             {left > 0 && <span class="muted"> · {t('progressLeft', String(left))}</span>}
           </span>
         </p>
@@ -199,7 +208,7 @@ function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemPro
             {n}.
           </span>
           <span class="label">
-            <span class="name">{t(`step_${step.id}`)}</span>{' '}
+            <span class="name">{t(stepText('step', step))}</span>{' '}
             {current && <span class="next">{t('nextStep')}</span>}{' '}
             {done && step.doneAt ? (
               <span class="when" data-done-at={step.doneAt}>
@@ -215,7 +224,7 @@ function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemPro
         </button>
       </h2>
       <div class="body" id={`${id}-body`} hidden={!open}>
-        {!done && <p class="todo">{t(`do_${step.id}`)}</p>}
+        {!done && <p class="todo">{t(stepText('do', step))}</p>}
         {step.why && (
           <p class={step.status === 'attention' ? 'warn' : 'muted'} data-why={step.why.key}>
             {t(step.why.key, step.why.subs)}
@@ -230,7 +239,7 @@ function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemPro
               target="_blank"
               rel="noreferrer"
             >
-              {t(`open_${step.id}`)}
+              {t(stepText('open', step))}
             </a>
           </p>
         )}
@@ -243,24 +252,57 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
   const rec = currentRecord(view.state);
   const key = currentKey(view.state);
   const missing = <span class="muted">{t('notCapturedYet')}</span>;
+  const selfServe = pathInForce(view) === 'self-serve';
   switch (step.id) {
     case 'createKey':
       return key ? (
-        <dl>
-          <dt>{t('keyNameLabel')}</dt>
-          <dd data-field="keyName">{key.name ?? missing}</dd>
-          <dt>{t('keyLast4Label')}</dt>
-          <dd data-field="keyLast4">{key.last4}</dd>
-          <dt>{t('createdByLabel')}</dt>
-          <dd data-field="createdBy">{key.createdBy ?? missing}</dd>
-          {key.organization && (
-            <>
-              <dt>{t('organizationLabel')}</dt>
-              <dd>{key.organization}</dd>
-            </>
-          )}
-        </dl>
-      ) : null;
+        <>
+          <p class="muted" data-path={selfServe ? 'self-serve' : 'email'}>
+            {t(selfServe ? 'pathIsSelfServe' : 'pathIsEmail')}
+          </p>
+          <dl>
+            <dt>{t('keyNameLabel')}</dt>
+            <dd data-field="keyName">{key.name ?? missing}</dd>
+            <dt>{t('keyLast4Label')}</dt>
+            <dd data-field="keyLast4">{key.last4}</dd>
+            <dt>{t('createdByLabel')}</dt>
+            <dd data-field="createdBy">{key.createdBy ?? missing}</dd>
+            {key.organization && (
+              <>
+                <dt>{t('organizationLabel')}</dt>
+                <dd>{key.organization}</dd>
+              </>
+            )}
+            {key.workspaceName && (
+              <>
+                <dt>{t('keyWorkspaceLabel')}</dt>
+                <dd data-field="workspaceName">{key.workspaceName}</dd>
+              </>
+            )}
+            {key.permissions && (
+              <>
+                <dt>{t('keyPermissionsLabel')}</dt>
+                <dd data-field="permissions">{key.permissions}</dd>
+              </>
+            )}
+            {(key.expires !== undefined || selfServe) && (
+              <>
+                <dt>{t('keyExpiresLabel')}</dt>
+                <dd data-field="expires">
+                  {key.expires === 'never'
+                    ? t('keyExpiresNever')
+                    : key.expires !== undefined
+                      ? expiryDate(key.expires)
+                      : missing}
+                </dd>
+              </>
+            )}
+          </dl>
+          <Rotation view={view} run={run} />
+        </>
+      ) : (
+        <PathChoice path={pathOf(view.state)} run={run} />
+      );
     case 'keepKey':
       return view.secretHeldUntil ? (
         <p class="ok" data-field="secretHeld">
@@ -275,6 +317,9 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
     case 'scopes':
       return rec ? (
         <>
+          <p class="muted" data-note="allowlist">
+            {t('allowlistNote')}
+          </p>
           <AccessCheckPanel view={view} run={run} />
           <div class="row">
             <button
@@ -332,8 +377,79 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
       );
     }
     case 'skyhigh':
-      return <HandoffStep view={view} run={run} done={step.status === 'done'} />;
+      return (
+        <>
+          <HandoffStep view={view} run={run} done={step.status === 'done'} />
+          {selfServe && rec && (
+            <>
+              <p class="muted" data-note="allowlist">
+                {t('allowlistNote')}
+              </p>
+              <AccessCheckPanel view={view} run={run} />
+            </>
+          )}
+        </>
+      );
   }
+}
+
+/** Before any key exists: which way to it. Each workspace record keeps its own choice. */
+function PathChoice({ path, run }: { path: KeyPath | null; run: Run }) {
+  const option = (value: KeyPath, label: string, note: string) => (
+    <div class="choice">
+      <label>
+        <input
+          type="radio"
+          name="key-path"
+          value={value}
+          checked={path === value}
+          aria-describedby={`path-note-${value}`}
+          onChange={() => void run({ type: 'record/path', path: value })}
+        />{' '}
+        {t(label)}
+      </label>
+      <p class="muted" id={`path-note-${value}`}>
+        {t(note)}
+      </p>
+    </div>
+  );
+  return (
+    <fieldset data-path-choice={path ?? ''}>
+      <legend>{t('pathTitle')}</legend>
+      {option('self-serve', 'pathSelfServe', 'pathSelfServeNote')}
+      {option('email', 'pathEmail', 'pathEmailNote')}
+    </fieldset>
+  );
+}
+
+/** A key with an expiry: the rotation walk when it is due, and the old key to delete after one. */
+function Rotation({ view, run }: { view: StateView; run: Run }) {
+  const rec = currentRecord(view.state);
+  const due = rotationDue(currentKey(view.state), Date.now());
+  const old = rec?.previousKey;
+  return (
+    <>
+      {due && (
+        <p class="warn" data-rotation={due.due}>
+          {t('rotateSteps')}
+        </p>
+      )}
+      {old && (
+        <div data-previous-key={old.last4}>
+          <p class="warn">{t('whyDeleteOldKey', old.last4)}</p>
+          <div class="row">
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => void run({ type: 'record/mark', mark: 'old-key-deleted', on: true })}
+            >
+              {t('markOldKeyDeleted')}
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
 }
 
 function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
@@ -478,7 +594,12 @@ function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>)
       {check && (
         <p class={check.result === 'ok' ? 'ok' : 'warn'} role="status" data-access-result={check.result}>
           {t('lastChecked', time(check.at))}{' '}
-          {t(ACCESS_MESSAGE[check.result], check.status ? [String(check.status)] : [])}
+          {t(
+            check.result === 'forbidden' && pathInForce(view) === 'self-serve'
+              ? 'accessForbiddenSelfServe'
+              : ACCESS_MESSAGE[check.result],
+            check.status ? [String(check.status)] : [],
+          )}
         </p>
       )}
     </form>

@@ -68,7 +68,8 @@ describe('Check access', () => {
     [401, { error: { code: 'invalid_api_key' } }, 'unauthorized', 'wrong or was revoked'],
     [403, { error: { code: 'insufficient_permissions' } }, 'forbidden', 'not granted yet'],
     [404, { error: { code: 'not_found' } }, 'not-found', 'does not know this Workspace ID'],
-    [403, { error: { code: 'ip_not_allowed' } }, 'blocked', 'Identity & access'],
+    [403, { error: { code: 'ip_not_allowed' } }, 'ip-blocked', 'IP allowlist refused this request'],
+    [429, { error: { code: 'rate_limit_exceeded' } }, 'rate-limited', 'Try again in a minute'],
     [500, { error: { message: 'secret internals' } }, 'other', 'HTTP 500'],
   ] as const)('%s %j: says so in plain words', async (status, body, expected, words) => {
     const p = await check({ status, body });

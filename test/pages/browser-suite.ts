@@ -5,9 +5,10 @@
  * firefox.test.ts in Firefox; both give the same verdict on the same captures.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StateView } from '../../src/core/state';
+import { guideFlags } from '../../src/core/guide';
+import type { KeyForm, KeyInfo, StateView } from '../../src/core/state';
 import { sleep, until } from '../shared/wait';
-import { allCases, type PageCase } from './cases';
+import { allCases, guideState, type PageCase } from './cases';
 import { formDifferences } from './checks';
 
 /** How long a late capture may take before the suite calls it missing. */
@@ -37,6 +38,8 @@ export interface CaptureBrowser<P> {
   buttonNames(page: P): Promise<string[]>;
   /** `formDifferences(expect)` (test/pages/checks.ts) run in the page. */
   formDifferences(page: P, expect: Record<string, string>): Promise<string[]>;
+  /** Remove the element `selector` selects from the page (the site closed its one-time view). */
+  remove(page: P, selector: string): Promise<void>;
   /** URLs of every open tab. */
   tabUrls(): Promise<string[]>;
   /** Every request the browser made so far, in full. */
@@ -84,10 +87,45 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
       const reminder = (await b.buttonNames(page)).includes('Copy key');
       return { secretShown: reminder, keyLast4: key?.last4 ?? null, keyName: key?.name ?? null };
     };
+    if (c.guide) await b.command({ type: 'ids/set', workspaceId: c.guide.workspaceId });
     const wanted = JSON.stringify(c.expect);
     if (c.expect.secretShown) await until(async () => JSON.stringify(await read()) === wanted, LATE_MS, 150);
     else await sleep(QUIET_MS);
     expect(await read()).toEqual(c.expect);
+    if (c.key) {
+      // what the record keeps of the key; CREATED BY once the view is closed and the list shows it
+      if (c.closeView) await b.remove(page, c.closeView);
+      const facts = async () => {
+        const { state } = await b.command({ type: 'state/get' });
+        const key: KeyInfo | undefined =
+          (state.current ? state.records[state.current]?.key : undefined) ?? state.draft.key;
+        const all: Record<string, string | null> = {
+          expires:
+            key?.expires === undefined
+              ? null
+              : key.expires === 'never'
+                ? 'never'
+                : new Date(key.expires).toISOString().slice(0, 10),
+          permissions: key?.permissions ?? null,
+          workspaceName: key?.workspaceName ?? null,
+          createdBy: key?.createdBy ?? null,
+        };
+        return Object.fromEntries(Object.keys(c.key ?? {}).map((k) => [k, all[k] ?? null]));
+      };
+      const want = JSON.stringify(c.key);
+      await until(async () => JSON.stringify(await facts()) === want, LATE_MS, 150);
+      expect(await facts()).toEqual(c.key);
+    }
+    if (c.guide) {
+      // the form as the key-form script noted it (memory only), judged by the background's own rules
+      const note = async () =>
+        Object.entries(await b.sessionStorage()).find(([k]) => k.startsWith('keyForm:'))?.[1] as
+          | (KeyForm & { at: number })
+          | undefined;
+      await until(async () => (await note()) !== undefined, LATE_MS, 150);
+      const { at: _at, ...form } = (await note()) ?? { at: 0 };
+      expect(guideFlags(guideState(c.guide), form, c.url).map((f) => f.key)).toEqual(c.guide.flags);
+    }
   }
 
   async function skyhighCase(c: Extract<PageCase, { kind: 'skyhigh-form' }>): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { emptyState, type State, withIds, withKey } from '../../src/core/state';
 
 export const KINDS = ['chatgpt-settings', 'platform-org', 'key-dialog', 'skyhigh-form'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -16,6 +17,22 @@ export interface KeyDialogExpect {
   secretShown: boolean;
   keyLast4: string | null;
   keyName: string | null;
+}
+/**
+ * Optional, for a key page: what the record keeps of the key besides its name and last 4 (an
+ * Admin key's expiry as `YYYY-MM-DD` or `never`, its permissions, its workspace, and CREATED BY from
+ * the keys list). Only the fields given are checked; null means "nothing kept".
+ */
+export const KEY_FACT_FIELDS = ['expires', 'permissions', 'workspaceName', 'createdBy'] as const;
+export type KeyFactsExpect = Partial<Record<(typeof KEY_FACT_FIELDS)[number], string | null>>;
+/**
+ * Optional, for a create-key form: the workspace whose IDs were read (and the name the record knows
+ * it by), and the guide's flags (their _locales keys) the form must raise.
+ */
+export interface GuideExpect {
+  workspaceId: string;
+  workspaceName?: string;
+  flags: string[];
 }
 export interface SkyhighValues {
   instanceName: string;
@@ -36,7 +53,14 @@ interface Base {
 export type PageCase =
   | (Base & { kind: 'chatgpt-settings'; expect: SettingsExpect })
   | (Base & { kind: 'platform-org'; expect: { organizationId: string | null } })
-  | (Base & { kind: 'key-dialog'; expect: KeyDialogExpect })
+  | (Base & {
+      kind: 'key-dialog';
+      expect: KeyDialogExpect;
+      key?: KeyFactsExpect;
+      guide?: GuideExpect;
+      /** A selector of the one-time view the browser suite removes once the key is noted (the admin closed it). */
+      closeView?: string;
+    })
   | (Base & {
       kind: 'skyhigh-form';
       values: SkyhighValues;
@@ -85,10 +109,30 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
     case 'platform-org':
       if (!isStrOrNull(e.organizationId)) fail(file, '"expect" needs "organizationId" (string or null)');
       return { ...base, kind, expect: { organizationId: e.organizationId as string | null } };
-    case 'key-dialog':
+    case 'key-dialog': {
       if (typeof e.secretShown !== 'boolean' || !isStrOrNull(e.keyLast4) || !isStrOrNull(e.keyName)) {
         fail(file, '"expect" needs "secretShown" (boolean), "keyLast4" and "keyName" (string or null)');
       }
+      const key = j.key as Record<string, unknown> | undefined;
+      if (
+        key !== undefined &&
+        (typeof key !== 'object' ||
+          Object.entries(key).some(
+            ([k, v]) => !(KEY_FACT_FIELDS as readonly string[]).includes(k) || !isStrOrNull(v),
+          ))
+      )
+        fail(file, `"key" maps ${KEY_FACT_FIELDS.join(', ')} to a string or null`);
+      const guide = j.guide as Record<string, unknown> | undefined;
+      if (
+        guide !== undefined &&
+        (typeof guide.workspaceId !== 'string' ||
+          !Array.isArray(guide.flags) ||
+          guide.flags.some((f) => typeof f !== 'string') ||
+          (guide.workspaceName !== undefined && typeof guide.workspaceName !== 'string'))
+      )
+        fail(file, '"guide" needs "workspaceId" (string), "flags" (strings), optional "workspaceName"');
+      if (j.closeView !== undefined && typeof j.closeView !== 'string')
+        fail(file, '"closeView" must be a selector');
       return {
         ...base,
         kind,
@@ -97,7 +141,11 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
           keyLast4: e.keyLast4 as string | null,
           keyName: e.keyName as string | null,
         },
+        ...(key ? { key: key as KeyFactsExpect } : {}),
+        ...(guide ? { guide: guide as unknown as GuideExpect } : {}),
+        ...(typeof j.closeView === 'string' ? { closeView: j.closeView } : {}),
       };
+    }
     case 'skyhigh-form': {
       const v = j.values as Record<string, unknown> | undefined;
       const names = ['instanceName', 'workspaceId', 'organizationId', 'apiKey'];
@@ -149,4 +197,12 @@ export function allCases(env: NodeJS.ProcessEnv = process.env): PageCase[] {
     cases.push(...more);
   }
   return cases;
+}
+
+/** The state a guide capture is judged against: the workspace whose IDs were read (and its known name). */
+export function guideState(g: GuideExpect): State {
+  const s = withIds(emptyState(), { workspaceId: g.workspaceId }, { at: 1, from: 'pasted' });
+  return g.workspaceName
+    ? withKey(s, { last4: 'abcd', site: 'admin-console', workspaceName: g.workspaceName, at: 1, from: 'x' })
+    : s;
 }

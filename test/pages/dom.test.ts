@@ -4,8 +4,16 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { fillConsolePage, readKeyPage, readPlatformOrgPage, readSettingsPage } from '../../src/core/outcomes';
-import { allCases, type PageCase } from './cases';
+import { guideFlags } from '../../src/core/guide';
+import {
+  fillConsolePage,
+  readKeyFactsPage,
+  readKeyFormPage,
+  readKeyPage,
+  readPlatformOrgPage,
+  readSettingsPage,
+} from '../../src/core/outcomes';
+import { allCases, guideState, type PageCase } from './cases';
 import { formDifferences } from './checks';
 
 function load(c: PageCase): Window {
@@ -34,6 +42,17 @@ function runCase(c: PageCase): void {
         keyLast4: r?.keyLast4 ?? null,
         keyName: r?.keyName ?? null,
       }).toEqual(c.expect);
+      if (c.key && r) {
+        const facts = readKeyFactsPage(doc, c.url, r);
+        expect(
+          Object.fromEntries(Object.keys(c.key).map((k) => [k, facts[k as keyof typeof facts]])),
+        ).toEqual(c.key);
+      }
+      if (c.guide) {
+        const form = readKeyFormPage(doc, c.url);
+        expect(form, 'no create form found').not.toBeNull();
+        expect(guideFlags(guideState(c.guide), form ?? {}, c.url).map((f) => f.key)).toEqual(c.guide.flags);
+      }
       break;
     }
     case 'skyhigh-form': {

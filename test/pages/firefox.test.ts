@@ -24,6 +24,9 @@ captureSuite<Page>(
     },
     buttonNames: (page) => accessibleNames(page),
     formDifferences: (page, expect) => page.evaluate(formDifferences, expect),
+    remove: async (page, selector) => {
+      await page.evaluate((sel: string) => document.querySelector(sel)?.remove(), selector);
+    },
     tabUrls: () => h.tabUrls(),
     requests: () => h.fullRequests,
   },

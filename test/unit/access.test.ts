@@ -13,13 +13,14 @@ describe('the access check', () => {
     [204, null, 'ok'],
     [401, 'invalid_api_key', 'unauthorized'],
     [403, 'insufficient_scope', 'forbidden'],
-    [403, 'ip_not_allowed', 'blocked'],
-    [403, 'IP allowlist', 'blocked'],
+    [403, 'ip_not_allowed', 'ip-blocked'],
+    [403, 'IP allowlist', 'ip-blocked'],
     [404, 'not_found', 'not-found'],
     [500, null, 'other'],
     [400, 'multiple_errors', 'other'],
     [403, 'account_blocked', 'forbidden'],
-    [429, null, 'other'],
+    [429, null, 'rate-limited'],
+    [429, 'rate_limit_exceeded', 'rate-limited'],
     [null, null, 'blocked'],
   ] as const)('HTTP %s with code %s means %s', (status, code, result) => {
     expect(interpretAccess(status, code)).toBe(result);

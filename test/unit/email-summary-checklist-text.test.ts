@@ -80,6 +80,10 @@ describe('the change-ticket summary, word for word', () => {
       '<emailKeyName>: Skyhigh',
       '<emailKeyLast4>: zKzy',
       '<emailCreatedBy>: Grace Hopper',
+      '<summaryPath>: <summaryNone>',
+      '<summaryExpires>: <summaryNone>',
+      '<summaryPermissions>: <summaryNone>',
+      '<summaryWorkspaceName>: <summaryNone>',
       '<summaryKeyCreated>: 2026-11-26 18:31 UTC',
       '<summaryEmailSent>: 2026-11-26 18:32 UTC',
       '<summaryScopesGranted>: <summaryNone>',
@@ -98,6 +102,10 @@ describe('the change-ticket summary, word for word', () => {
       '<emailKeyName>: <summaryNone>',
       '<emailKeyLast4>: <summaryNone>',
       '<emailCreatedBy>: <summaryNone>',
+      '<summaryPath>: <summaryNone>',
+      '<summaryExpires>: <summaryNone>',
+      '<summaryPermissions>: <summaryNone>',
+      '<summaryWorkspaceName>: <summaryNone>',
       '<summaryKeyCreated>: <summaryNone>',
       '<summaryEmailSent>: <summaryNone>',
       '<summaryScopesGranted>: <summaryNone>',
@@ -116,8 +124,8 @@ describe('the change-ticket summary, word for word', () => {
     let t = withAccessCheck(full(), WS, { at: AT, result: 'blocked' });
     t = withMark(t, 'scopes-granted', true, AT);
     const tl = summaryText(t, words).split('\n');
-    expect(tl[12]).toBe('<summaryAccessCheck>: <accessShort_blocked>, 2026-11-26 18:30 UTC');
-    expect(tl[9]).toBe('<summaryScopesGranted>: 2026-11-26 18:30 UTC');
+    expect(tl[16]).toBe('<summaryAccessCheck>: <accessShort_blocked>, 2026-11-26 18:30 UTC');
+    expect(tl[13]).toBe('<summaryScopesGranted>: 2026-11-26 18:30 UTC');
   });
 });
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../../src/core/checklist';
+import { SELF_SERVE_WORDED, STEP_IDS } from '../../src/core/checklist';
 import { EMAIL_LANGUAGES } from '../../src/core/state';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,6 +28,9 @@ function usedKeys(): Set<string> {
   }
   // keys built from names: step_<id>, do_<id>; open_<id> for the steps that link a page
   for (const id of STEP_IDS) for (const p of ['step', 'do']) keys.add(`${p}_${id}`);
+  // the self-serve path's wording of some steps (stepText)
+  for (const id of SELF_SERVE_WORDED)
+    for (const p of ['step', 'do', 'open']) keys.add(`${p}_${id}_selfServe`);
   for (const l of EMAIL_LANGUAGES) keys.add(`emailLanguage_${l}`);
   return keys;
 }

@@ -7,9 +7,12 @@ import {
   ALL_PERMISSIONS,
   CREATE_FORM_WORDING,
   DEFAULT_PROJECT,
+  FORM_EXPIRATION_LABELS,
+  FORM_WORKSPACE_LABELS,
   OWNED_BY_LABELS,
   PERMISSIONS_LABELS,
   PROJECT_LABELS,
+  READ_ONLY,
   SERVICE_ACCOUNT,
   YOU,
 } from '../sites/openai';
@@ -24,9 +27,12 @@ export interface CreateFormInfo {
   ownerType?: 'you' | 'service-account';
   project?: string;
   permissions?: string;
+  /** An Admin key form's choices: the workspace and the expiration, as shown ("30 days", "Never"). */
+  workspaceName?: string;
+  expiration?: string;
 }
 
-export type FormFlag = 'project-not-default' | 'permissions-not-all';
+export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -37,6 +43,8 @@ function choiceSpec(labels: readonly string[]): FieldSpec {
     ...PROJECT_LABELS,
     ...PERMISSIONS_LABELS,
     ...NAME_LABELS_FOR_STOP,
+    ...FORM_WORKSPACE_LABELS,
+    ...FORM_EXPIRATION_LABELS,
   ]);
   return { isLabel, isAnyLabel: isAny, tokens: () => [], canonical: (v) => v };
 }
@@ -120,12 +128,26 @@ export function readCreateForm(container: Element): CreateFormInfo {
   if (project) info.project = project;
   const permissions = readChoice(container, PERMISSIONS_LABELS);
   if (permissions) info.permissions = permissions;
+  // the form's own workspace control, else the page's workspace picker (the Admin Console's top bar)
+  const workspaceName =
+    readChoice(container, FORM_WORKSPACE_LABELS) ??
+    readChoice(container.ownerDocument.body, FORM_WORKSPACE_LABELS);
+  if (workspaceName) info.workspaceName = workspaceName;
+  const expiration = readChoice(container, FORM_EXPIRATION_LABELS);
+  if (expiration) info.expiration = expiration;
   return info;
 }
 
-/** Choices Skyhigh's guide does not document: another project, permissions other than All. */
-export function formFlags(info: Omit<CreateFormInfo, 'container'>): FormFlag[] {
+/**
+ * Choices Skyhigh's guide does not document: another project, permissions other than All; for an
+ * Admin key (Admin Console), Read only (Skyhigh's remediation deletes content).
+ */
+export function formFlags(info: Omit<CreateFormInfo, 'container'> & { site?: string }): FormFlag[] {
   const flags: FormFlag[] = [];
+  if (info.site === 'admin-console') {
+    if (info.permissions && READ_ONLY.test(info.permissions)) flags.push('permissions-read-only');
+    return flags;
+  }
   if (info.project && !DEFAULT_PROJECT.test(info.project)) flags.push('project-not-default');
   if (info.ownerType !== 'service-account' && info.permissions && !ALL_PERMISSIONS.test(info.permissions)) {
     flags.push('permissions-not-all');

@@ -22,7 +22,19 @@ export function redactedEndsWith(cell: string, last4: string): boolean {
 }
 
 export function findCreatedBy(root: ParentNode, key: { last4: string; name?: string }): string | null {
-  const found = new Set<string>();
+  return findKeyRow(root, key)?.createdBy ?? null;
+}
+
+/**
+ * The key's row in the keys list (the Admin keys list too): its CREATED BY name and the row's other
+ * columns as header/cell pairs (the background reads an expiry column from them; never the key's).
+ * Null unless exactly one CREATED BY name matches.
+ */
+export function findKeyRow(
+  root: ParentNode,
+  key: { last4: string; name?: string },
+): { createdBy: string; facts: [string, string][] } | null {
+  const found = new Map<string, [string, string][]>();
   for (const header of (root as Element | Document).querySelectorAll(HEADER_SELECTOR)) {
     if (!isCreatedBy(text(header)) || isHidden(header)) continue;
     const headerRow = header.closest(ROW_SELECTOR);
@@ -40,8 +52,16 @@ export function findCreatedBy(root: ParentNode, key: { last4: string; name?: str
       if (!redactedEndsWith(text(cells[keyCol]), key.last4)) continue;
       if (key.name !== undefined && nameCol >= 0 && text(cells[nameCol]) !== key.name) continue;
       const by = text(cells[createdByCol]);
-      if (by && by.length <= 100) found.add(by);
+      const facts = headers
+        .map((h, i): [string, string] => [h, text(cells[i])])
+        .filter(
+          ([h, c], i) => i !== keyCol && i !== createdByCol && h && c && h.length <= 80 && c.length <= 80,
+        )
+        .slice(0, 16);
+      if (by && by.length <= 100) found.set(by, facts);
     }
   }
-  return found.size === 1 ? ([...found][0] as string) : null;
+  if (found.size !== 1) return null;
+  const [createdBy, facts] = [...found][0] as [string, [string, string][]];
+  return { createdBy, facts };
 }

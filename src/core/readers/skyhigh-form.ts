@@ -158,7 +158,8 @@ export function fillForm(root: ParentNode, values: HandoffValues, match = matchF
       // the secret: browsers must not remember it (Firefox's session store keeps the value of a
       // changed text field, e.g. a <textarea> key field, on disk unless it says autocomplete=off)
       if (f === 'apiKey') el.setAttribute('autocomplete', 'off');
-      setValue(el, value);
+      // an instance's edit form (a key rotation) keeps the name the instance already has
+      if (f !== 'instanceName' || !(el as HTMLInputElement).value?.trim()) setValue(el, value);
       result.filled.push(f);
     } else if (match.ambiguous.includes(f)) result.ambiguous.push(f);
     else result.missing.push(f);

@@ -125,8 +125,64 @@ export const DEFAULT_PROJECT =
   /^(default project|standardprojekt|projet par défaut|proyecto predeterminado|progetto predefinito|projeto padrão|デフォルトプロジェクト|기본 프로젝트|默认项目)$/i;
 /** "All" permissions. */
 export const ALL_PERMISSIONS = /^(all|alle|tous|toutes|todos|todas|tutti|tutte|すべて|전체|全部)$/i;
+/** Admin keys' "Read only" permissions (no delete: Skyhigh's remediation cannot work). */
+export const READ_ONLY =
+  /read[ -]?only|nur lesen|schreibgeschützt|lecture seule|solo lectura|sólo lectura|読み取り専用/i;
 export const SERVICE_ACCOUNT = /service|dienst|servicio|servizio|serviço|サービス|서비스|服务/i;
 export const YOU = /^(you|me|myself|du|ich|vous|moi|tú|tu|yo|você|eu|あなた|自分|나|您|你)$/i;
+
+/** An Admin key's expiry, as a row of its one-time view or a column of the Admin keys list. */
+export const EXPIRES_LABELS = [
+  'Expires',
+  'Expiration',
+  'Expiry',
+  'Expires on',
+  'Expiration date',
+  'Läuft ab',
+  'Ablaufdatum',
+  'Ablauf',
+  'Gültig bis',
+  'Expire le',
+  'Expiration le',
+  "Date d'expiration",
+  'Caduca',
+  'Vence',
+  'Vencimiento',
+  'Fecha de caducidad',
+  'Fecha de vencimiento',
+  '有効期限',
+  '期限',
+];
+/** The Admin key form's workspace and expiration controls (short lists: this is in the form's script). */
+export const FORM_WORKSPACE_LABELS = [
+  'Workspace',
+  'Arbeitsbereich',
+  'Espace de travail',
+  'Espacio de trabajo',
+  'ワークスペース',
+];
+export const FORM_EXPIRATION_LABELS = [
+  'Expiration',
+  'Expires',
+  'Ablauf',
+  'Ablaufdatum',
+  'Caducidad',
+  'Vencimiento',
+  '有効期限',
+];
+/** "Never" as an expiry. */
+export const NEVER_EXPIRES =
+  /^(never|no expiration|nie|niemals|kein ablauf|jamais|aucune|nunca|sin vencimiento|なし|無期限|期限なし)$/i;
+/** The workspace a key is made for, as a row of the one-time view or the Admin Console's picker. */
+export const WORKSPACE_LABELS = [
+  'Workspace',
+  'Arbeitsbereich',
+  'Espace de travail',
+  'Espacio de trabajo',
+  'ワークスペース',
+];
+export const WORKSPACE_PICKER_LABEL =
+  /^(workspace|arbeitsbereich|espace de travail|espacio de trabajo|ワークスペース)\s*[:：]?$/i;
 
 /** The keys list's "CREATED BY" column header. */
 export const CREATED_BY_HEADERS = [
@@ -148,6 +204,7 @@ export const SECRET_KEY_HEADERS = [
   'Schlüssel',
   'Clé secrète',
   'Clave secreta',
+  'Clave',
   'Chiave segreta',
   'Chave secreta',
   'シークレットキー',

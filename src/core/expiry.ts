@@ -1,0 +1,38 @@
+/**
+ * An Admin key's expiry: from 14 days before it, the badge and the checklist ask for a rotation;
+ * on and after the day, the key has stopped working. Pure time arithmetic, tested with a fake clock.
+ */
+import type { KeyInfo } from './state';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** How long before the expiry the reminder starts. */
+export const ROTATE_NOTICE_MS = 14 * DAY_MS;
+
+export type Rotation = { due: 'soon' | 'today' | 'expired'; expires: number } | null;
+
+/**
+ * Does this key need rotating now? `expires` is the start (UTC) of the day the page named: `soon`
+ * from 14 days before it, `today` on that day (the key may stop at any hour), `expired` after it.
+ */
+export function rotationDue(key: Pick<KeyInfo, 'expires'> | undefined, now: number): Rotation {
+  const expires = key?.expires;
+  if (typeof expires !== 'number') return null;
+  if (now >= expires + DAY_MS) return { due: 'expired', expires };
+  if (now >= expires) return { due: 'today', expires };
+  if (now >= expires - ROTATE_NOTICE_MS) return { due: 'soon', expires };
+  return null;
+}
+
+/** The next moment the reminder changes (for an alarm that survives a restart), or null. */
+export function nextRotationAlarm(key: Pick<KeyInfo, 'expires'> | undefined, now: number): number | null {
+  const expires = key?.expires;
+  if (typeof expires !== 'number') return null;
+  if (now < expires - ROTATE_NOTICE_MS) return expires - ROTATE_NOTICE_MS;
+  if (now < expires) return expires;
+  if (now < expires + DAY_MS) return expires + DAY_MS;
+  return null;
+}
+
+/** A date for a reminder, in the browser's language (`dateStyle: medium`), in UTC: the day the page showed. */
+export const expiryDate = (ms: number): string =>
+  new Date(ms).toLocaleDateString([], { dateStyle: 'medium', timeZone: 'UTC' });

@@ -1,0 +1,36 @@
+/**
+ * What the side note beside a create-key form flags, worked out in the background (so the content
+ * script stays small): on the API platform, a project other than Default and permissions other than
+ * All; in the Admin Console, another workspace than the one whose Workspace ID was read, and Read only.
+ */
+import { formFlags } from './readers/create-form';
+import { currentKey, currentRecord, type KeyForm, type State } from './state';
+
+export interface GuideFlag {
+  /** A _locales key and its substitutions. */
+  key: string;
+  subs: string[];
+}
+
+/** The flags for this form, shown on this page (its URL may name the workspace by its UUID). */
+export function guideFlags(state: State, form: KeyForm, pageUrl: string): GuideFlag[] {
+  const admin = /^https:\/\/admin\.openai\.com\//.test(pageUrl);
+  const flags: GuideFlag[] = formFlags({ ...form, ...(admin ? { site: 'admin-console' } : {}) }).map((f) =>
+    f === 'project-not-default'
+      ? { key: 'flagProject', subs: [form.project ?? ''] }
+      : f === 'permissions-not-all'
+        ? { key: 'flagPermissions', subs: [form.permissions ?? ''] }
+        : { key: 'flagReadOnly', subs: [form.permissions ?? ''] },
+  );
+  if (!admin) return flags;
+  const rec = currentRecord(state);
+  const inUrl = new URL(pageUrl).pathname
+    .match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)?.[0]
+    ?.toLowerCase();
+  const known = currentKey(state)?.workspaceName;
+  if (rec && inUrl && inUrl !== rec.workspaceId)
+    flags.unshift({ key: 'flagOtherWorkspaceId', subs: [inUrl, rec.workspaceId] });
+  else if (rec && form.workspaceName && known && form.workspaceName !== known)
+    flags.unshift({ key: 'flagOtherWorkspace', subs: [form.workspaceName, known] });
+  return flags;
+}
