@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the whole flow in headless Chromium over the test captures, with a screenshot of
- * each step (popup, in-page chip, guide, reminder, filled Skyhigh form) in docs/screenshots/, then
+ * each step (popup, in-page chip, guide, reminder, filled Skyhigh form; then the self-serve path: the
+ * path choice, an Admin key's reminder, the popup of that path) in docs/screenshots/, then
  * the popup and the options page in every UI language (docs/screenshots/lang-<lang>-*.png).
  * Not a test: it asserts only that each step was reached, so the pictures show what they claim.
  */
@@ -102,6 +103,30 @@ it('walks the flow and takes the pictures', async () => {
   await shot(skyhigh, '6-skyhigh-form-filled');
   await popupShot('7-popup-done');
   await popupShot('7-popup-done-dark', true);
+});
+
+it('walks the self-serve path (an Admin key from the Admin Console) and takes its pictures', async () => {
+  await h.reset();
+  const workspace = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
+  const adminKeys = `https://admin.openai.com/workspace/${workspace}/credentials/admin-keys`;
+  h.serve(SETTINGS_URL, capture('chatgpt-settings', 'en-general-dl'));
+  h.serve(adminKeys, capture('key-dialog', 'admin-console-en-expiry'));
+  h.serve(CONSOLE_URL, capture('skyhigh-form', 'label-for'));
+  const settings = await h.context.newPage();
+  await settings.goto(SETTINGS_URL);
+  expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe(workspace);
+  await popupShot('8-popup-path-choice', false, async (p) => {
+    await p.locator('input[name="key-path"][value="self-serve"]').check();
+    await sleep(200);
+  });
+  const keys = await h.context.newPage();
+  await keys.setViewportSize({ width: 1000, height: 760 });
+  await keys.goto(adminKeys);
+  expect(await until(async () => (await stateOf(h)).state.records[workspace]?.key?.last4, 5000)).toBeTruthy();
+  await sleep(300);
+  await shot(keys, '9-admin-key-reminder');
+  expect(await handOver(keys)).toBe(true);
+  await popupShot('10-popup-self-serve');
 });
 
 it.each(UI_LANGUAGES)('shows the popup and the options in %s', async (lang) => {
