@@ -1,15 +1,19 @@
 /**
  * The secret is taken only from a view that proves it is the one-time secret view: a visible
- * dialog that says the key is shown once, holding exactly one whole, real-looking key. Anything
- * less (a sample key in the docs, a redacted key in the list, two keys, a hidden one) gives nothing.
+ * dialog that says the key is shown once and offers Copy or Done, holding exactly one whole,
+ * real-looking key as the whole value of one read-only control or element. Anything less (a sample
+ * key in the docs, a key in running text, a redacted key in the list, an editable field, two keys,
+ * a hidden one) gives nothing. The key's name is read beside it by `keyNameIn` (and `readKeyPage`).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readKeyPage } from '../../src/core/outcomes';
 import { readKeyDialog, secretShownIn } from '../../src/core/readers/key-dialog';
+import { keyNameIn } from '../../src/core/readers/key-name';
 
 const KEY =
   'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQc';
 const KEY2 = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
+const KEY_PAGE = 'https://platform.openai.com/api-keys';
 const ONCE = "<p>Please save your secret key in a safe place since you won't be able to view it again.</p>";
 
 /** The platform's secret view: a modal dialog with the one-time wording and `body`. */
@@ -23,6 +27,9 @@ const show = (html: string) => {
 
 const NOTHING = { secretShown: false, secret: null, keyLast4: null, keyName: null, container: null };
 
+/** The key's name as the extension notes it: read in the view the secret was found in. */
+const nameShown = () => readKeyPage(document, KEY_PAGE)?.keyName ?? null;
+
 beforeEach(() => show(''));
 
 describe('a one-time secret view', () => {
@@ -30,6 +37,7 @@ describe('a one-time secret view', () => {
     ['a read-only input', `<input readonly aria-label="Secret key" value="${KEY}">`],
     ['a textarea', `<textarea readonly>${KEY}</textarea>`],
     ['a code element', `<code>${KEY}</code>`],
+    ['a pre element holding only the key', `<pre>\n  ${KEY}\n</pre>`],
     ['plain text next to a Copy button', `<div><span>${KEY}</span><button>Copy</button></div>`],
     ['the same key twice (text and input)', `<code>${KEY}</code><input readonly value="${KEY}">`],
   ])('gives the key shown in %s, with its last 4 and its dialog', (_, body) => {
@@ -46,21 +54,44 @@ describe('a one-time secret view', () => {
     ['a label and its value', '<div><span>Key name</span><span>Skyhigh CASB</span></div>'],
   ])('names the key from %s', (_, name) => {
     const r = readKeyDialog(show(dialog(`${name}<input readonly value="${KEY}">`)));
-    expect(r).toMatchObject({ secretShown: true, keyName: 'Skyhigh CASB' });
+    expect(r).toMatchObject({ secretShown: true, secret: KEY });
+    // the dialog reader gives the secret only; the name is read in the view it was found in
+    expect(r.keyName).toBeNull();
+    expect(keyNameIn(r.container as Element)).toBe('Skyhigh CASB');
+    expect(readKeyPage(document, KEY_PAGE)).toMatchObject({ secret: KEY, keyName: 'Skyhigh CASB' });
   });
 
   // Known wrong value (reported with #18): when the name label's value is the key itself, the
-  // reader skips it and takes the next text of the dialog ("Done") as the name. `it.fails` keeps
-  // this visible and turns red once the reader gives null here.
+  // name reader (`keyNameIn`) skips it and takes the next text of the dialog ("Done") as the name.
+  // `it.fails` keeps this visible and turns red once the reader gives null here.
   it.fails('never takes a key-shaped text, nor the text after it, as the key’s name', () => {
     const r = readKeyDialog(show(dialog(`<dl><dt>Name</dt><dd>${KEY}</dd></dl>`)));
     expect(r.secret).toBe(KEY);
-    expect(r.keyName).toBeNull();
+    expect(keyNameIn(r.container as Element)).toBeNull();
+    expect(readKeyPage(document, KEY_PAGE)).toMatchObject({ secret: KEY, keyName: null });
   });
 
   it('gives no name when the view shows none', () => {
     const r = readKeyDialog(show(dialog(`<input readonly value="${KEY}">`)));
     expect(r.keyName).toBeNull();
+    expect(nameShown()).toBeNull();
+  });
+
+  it.each([
+    [
+      'an open <dialog>',
+      `<dialog open><h2>Save your key</h2>${ONCE}<code>${KEY}</code><button>Copy</button></dialog>`,
+    ],
+    [
+      'a panel without a dialog, the wording close above',
+      `<main><div>${ONCE}<div><div><code>${KEY}</code></div><button>Done</button></div></div></main>`,
+    ],
+    [
+      'a Copy button alone',
+      `<div role="dialog">${ONCE}<code>${KEY}</code><button aria-label="Copy"></button></div>`,
+    ],
+  ])('gives the key shown in %s', (_, html) => {
+    expect(readKeyDialog(show(html))).toMatchObject({ secretShown: true, secret: KEY, keyLast4: 'wWQc' });
   });
 });
 
@@ -70,7 +101,38 @@ describe('no proof, no key', () => {
     ['a redacted key', dialog('<code>sk-...wWQc</code>')],
     ['a shortened key', dialog(`<code>${KEY.slice(0, 12)}…${KEY.slice(-4)}</code>`)],
     ['a placeholder key', dialog(`<code>sk-${'X'.repeat(48)}</code>`)],
-    ['a sample key wording', dialog('<input value="sk-your-api-key-goes-here-xxxxxxxx">')],
+    ['a sample key wording', dialog('<input readonly value="sk-your-api-key-goes-here-xxxxxxxx">')],
+    ['an editable input', dialog(`<input value="${KEY}">`)],
+    ['an editable textarea', dialog(`<textarea>${KEY}</textarea>`)],
+    ['a key inside running text', dialog(`<p>Your new key is ${KEY}</p>`)],
+    ['a key inside a label', dialog(`<label>Secret key <span>${KEY}</span></label>`)],
+    ['a key inside a code sample', dialog(`<pre>export OPENAI_API_KEY=<span>${KEY}</span></pre>`)],
+    ['a key inside a link', dialog(`<a href="#">Key: <span>${KEY}</span></a>`)],
+    ['a key inside a button', dialog(`<button>Copy <span>${KEY}</span></button>`)],
+    ['a key in a table cell', dialog(`<table><tr><td>${KEY}</td></tr></table>`)],
+    ['a key in a list item', dialog(`<ul><li><code>${KEY}</code></li></ul>`)],
+    ['a key in a grid row', dialog(`<div role="grid"><div role="row"><code>${KEY}</code></div></div>`)],
+    ['a key in a list', dialog(`<div role="list"><code>${KEY}</code></div>`)],
+    [
+      'another key-shaped placeholder in the view',
+      dialog(`<code>${KEY}</code><code>sk-${'X'.repeat(40)}</code>`),
+    ],
+    [
+      'another key-shaped token of 16 characters',
+      dialog(`<code>${KEY}</code><p>Old: sk-abcdefghijklmnop</p>`),
+    ],
+    [
+      'no Copy or Done button',
+      `<div role="dialog" aria-modal="true"><h2>Save your key</h2>${ONCE}<code>${KEY}</code></div>`,
+    ],
+    [
+      'a hidden Copy button only',
+      `<div role="dialog">${ONCE}<code>${KEY}</code><button hidden>Copy</button></div>`,
+    ],
+    [
+      'a <dialog> that is not open',
+      `<dialog><h2>Save your key</h2>${ONCE}<code>${KEY}</code><button>Copy</button></dialog>`,
+    ],
     ['two different keys', dialog(`<code>${KEY}</code><code>${KEY2}</code>`)],
     ['two different keys, one in an input', dialog(`<code>${KEY}</code><input readonly value="${KEY2}">`)],
     ['a key glued to more text', dialog(`<code>x${KEY}</code>`)],
@@ -79,8 +141,11 @@ describe('no proof, no key', () => {
     ['an aria-hidden dialog', dialog(`<code>${KEY}</code>`, 'aria-hidden="true"')],
     ['a display:none dialog', dialog(`<code>${KEY}</code>`, 'style="display:none"')],
     ['a hidden code block', dialog(`<code hidden>${KEY}</code>`)],
-    ['a hidden input', dialog(`<input type="hidden" value="${KEY}">`)],
-    ['an input in a hidden box', dialog(`<div style="visibility: hidden"><input value="${KEY}"></div>`)],
+    ['a hidden input', dialog(`<input type="hidden" readonly value="${KEY}">`)],
+    [
+      'an input in a hidden box',
+      dialog(`<div style="visibility: hidden"><input readonly value="${KEY}"></div>`),
+    ],
     ['a key in a script', dialog(`<script>const k = "${KEY}";</script>`)],
     ['a key in a template', dialog(`<template><code>${KEY}</code></template>`)],
     [
@@ -99,9 +164,18 @@ describe('no proof, no key', () => {
       'http://platform.openai.com/api-keys',
       'https://platform.openai.com.evil.example/api-keys',
       'https://chatgpt.com/admin/settings',
+      // the admin console: only its key areas are key pages
+      'https://admin.openai.com/',
+      'https://admin.openai.com/members',
+      'https://admin.openai.com/audit-log',
     ])
       expect(readKeyPage(document, url), url).toBeNull();
-    expect(readKeyPage(document, 'https://admin.openai.com/')).toMatchObject({ secret: KEY });
+    for (const url of [
+      'https://admin.openai.com/api-keys',
+      'https://admin.openai.com/organization/admin-keys',
+      'https://admin.openai.com/workspace/x/credentials',
+    ])
+      expect(readKeyPage(document, url), url).toMatchObject({ secret: KEY });
   });
 
   it('a second key appearing in the view takes back the first', () => {
@@ -116,6 +190,9 @@ describe('no proof, no key', () => {
     expect(secretShownIn(el)).toBe(false);
     const input = document.createElement('input');
     input.value = KEY;
+    // an editable field is what a person types into: never a shown secret
+    expect(secretShownIn(input)).toBe(false);
+    input.readOnly = true;
     expect(secretShownIn(input)).toBe(true);
     input.value = 'sk-...wWQc';
     expect(secretShownIn(input)).toBe(false);
@@ -126,7 +203,9 @@ describe('only what the view shows', () => {
   it('a whole key hidden inside the view’s visible text is not taken', () => {
     const hiddenText = dialog(`<p>Your key sk-…wWQc <span hidden>${KEY}</span></p>`);
     expect(readKeyDialog(show(hiddenText))).toEqual(NOTHING);
-    const hiddenInput = dialog(`<div>Your key sk-…wWQc<span hidden><input value="${KEY}"></span></div>`);
+    const hiddenInput = dialog(
+      `<div>Your key sk-…wWQc<span hidden><input readonly value="${KEY}"></span></div>`,
+    );
     expect(readKeyDialog(show(hiddenInput))).toEqual(NOTHING);
   });
 
@@ -149,7 +228,9 @@ describe('the key’s name', () => {
       const r = readKeyDialog(
         show(dialog(`<dl><dt>Name</dt><dd>${name}</dd></dl><input readonly value="${KEY}">`)),
       );
-      expect(r.keyName).toBe(name);
+      expect(r.secret).toBe(KEY);
+      expect(keyNameIn(r.container as Element)).toBe(name);
+      expect(nameShown()).toBe(name);
     },
   );
 
@@ -162,16 +243,18 @@ describe('the key’s name', () => {
       ),
     );
     expect(r.secret).toBe(KEY);
-    expect(r.keyName).toBeNull();
+    expect(keyNameIn(r.container as Element)).toBeNull();
+    expect(nameShown()).toBeNull();
   });
 
-  // Same known wrong value as above: the over-long name is refused, then the reader climbs and
+  // Same known wrong value as above: the over-long name is refused, then `keyNameIn` climbs and
   // takes the dialog's next text ("Done") as the name.
   it.fails('is not read when longer than the message gate takes (120 characters)', () => {
     const r = readKeyDialog(
       show(dialog(`<dl><dt>Name</dt><dd>${'n'.repeat(121)}</dd></dl><input readonly value="${KEY}">`)),
     );
     expect(r.secret).toBe(KEY);
-    expect(r.keyName).toBeNull();
+    expect(keyNameIn(r.container as Element)).toBeNull();
+    expect(nameShown()).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 const PLACEHOLDER = `sk-${'X'.repeat(40)}`;
 const LONG = 'n'.repeat(121);
+/** A hand-off's id, as the background makes it (crypto.randomUUID()). */
+const HANDOFF = '0c5e3a52-7d1b-4f0e-9a6b-2f8e4d1c3b7a';
 
 const page = (url: string) => ({ id: ID, url, frameId: 0, tab: { id: 7 } });
 const SENDERS: Record<Origin, ReturnType<typeof page> | { id: string; url: string }> = {
@@ -83,6 +85,8 @@ const TABLE: Record<MessageType, Row> = {
         organization: 'Acme',
       },
       { keyLast4: 'L3Ad', site: 'platform', keyName: 'n'.repeat(120) },
+      { keyLast4: 'L3Ad', site: 'platform', replace: true },
+      { keyLast4: 'L3Ad', site: 'admin-console', replace: false },
     ],
     invalid: [
       ['no last 4', { site: 'platform' }],
@@ -104,6 +108,8 @@ const TABLE: Record<MessageType, Row> = {
       ['an empty organization', { keyLast4: 'abcd', site: 'platform', organization: ' ' }],
       ['an organization too long', { keyLast4: 'abcd', site: 'platform', organization: LONG }],
       ['the secret itself', { keyLast4: 'abcd', site: 'platform', secret: KEY }],
+      ['replace as text', { keyLast4: 'abcd', site: 'platform', replace: 'true' }],
+      ['replace as a number', { keyLast4: 'abcd', site: 'platform', replace: 1 }],
     ],
   },
   'key/created-by': {
@@ -158,20 +164,42 @@ const TABLE: Record<MessageType, Row> = {
   'skyhigh/ready': { valid: [{}], invalid: [['an extra field', { host: 'www.myshn.net' }]] },
   'skyhigh/filled': {
     valid: [
-      { filled: [], missing: [], ambiguous: [] },
-      { filled: ['instanceName', 'workspaceId', 'organizationId', 'apiKey'], missing: [], ambiguous: [] },
-      { filled: ['workspaceId'], missing: ['apiKey'], ambiguous: ['organizationId'] },
+      { handoff: HANDOFF, filled: [], missing: [], ambiguous: [] },
+      {
+        handoff: HANDOFF,
+        filled: ['instanceName', 'workspaceId', 'organizationId', 'apiKey'],
+        missing: [],
+        ambiguous: [],
+      },
+      { handoff: HANDOFF, filled: ['workspaceId'], missing: ['apiKey'], ambiguous: ['organizationId'] },
     ],
     invalid: [
-      ['a field that is not handed off', { filled: ['password'], missing: [], ambiguous: [] }],
-      ['more entries than fields', { filled: Array(5).fill('apiKey'), missing: [], ambiguous: [] }],
-      ['a list that is a string', { filled: 'apiKey', missing: [], ambiguous: [] }],
-      ['no filled', { missing: [], ambiguous: [] }],
-      ['no missing', { filled: [], ambiguous: [] }],
-      ['no ambiguous', { filled: [], missing: [] }],
-      ['a bad missing list', { filled: [], missing: ['secret'], ambiguous: [] }],
-      ['a bad ambiguous list', { filled: [], missing: [], ambiguous: [1] }],
-      ['an extra field', { filled: [], missing: [], ambiguous: [], values: { apiKey: KEY } }],
+      ['no hand-off id', { filled: [], missing: [], ambiguous: [] }],
+      [
+        'a hand-off id in capitals',
+        { handoff: HANDOFF.toUpperCase(), filled: [], missing: [], ambiguous: [] },
+      ],
+      ['a hand-off id one short', { handoff: HANDOFF.slice(1), filled: [], missing: [], ambiguous: [] }],
+      ['a hand-off id that is not hex', { handoff: 'x'.repeat(36), filled: [], missing: [], ambiguous: [] }],
+      ['a hand-off id of the wrong type', { handoff: 1, filled: [], missing: [], ambiguous: [] }],
+      [
+        'a field that is not handed off',
+        { handoff: HANDOFF, filled: ['password'], missing: [], ambiguous: [] },
+      ],
+      [
+        'more entries than fields',
+        { handoff: HANDOFF, filled: Array(5).fill('apiKey'), missing: [], ambiguous: [] },
+      ],
+      ['a list that is a string', { handoff: HANDOFF, filled: 'apiKey', missing: [], ambiguous: [] }],
+      ['no filled', { handoff: HANDOFF, missing: [], ambiguous: [] }],
+      ['no missing', { handoff: HANDOFF, filled: [], ambiguous: [] }],
+      ['no ambiguous', { handoff: HANDOFF, filled: [], missing: [] }],
+      ['a bad missing list', { handoff: HANDOFF, filled: [], missing: ['secret'], ambiguous: [] }],
+      ['a bad ambiguous list', { handoff: HANDOFF, filled: [], missing: [], ambiguous: [1] }],
+      [
+        'an extra field',
+        { handoff: HANDOFF, filled: [], missing: [], ambiguous: [], values: { apiKey: KEY } },
+      ],
     ],
   },
   'state/get': { valid: [{}], invalid: [['an extra field', { secret: true }]] },
@@ -183,6 +211,17 @@ const TABLE: Record<MessageType, Row> = {
       ['a Workspace ID that is not a UUID', { workspaceId: `${WS} ` }],
       ['a bad Organization ID', { workspaceId: WS, organizationId: 'org-short' }],
       ['an extra field', { workspaceId: WS, how: 'pasted' }],
+    ],
+  },
+  'ids/attach-org': {
+    valid: [{ workspaceId: WS }],
+    invalid: [
+      ['no Workspace ID', {}],
+      ['a Workspace ID that is not a UUID', { workspaceId: ORG }],
+      [
+        'the Organization ID to attach (it is the one read, not one sent)',
+        { workspaceId: WS, organizationId: ORG },
+      ],
     ],
   },
   'record/select': {
@@ -212,6 +251,19 @@ const TABLE: Record<MessageType, Row> = {
       { keyTtlMinutes: 1 },
       { keyTtlMinutes: 120 },
       { consoleHost: 'www.myshn.ca', instanceName: 'ChatGPT', keyTtlMinutes: 30 },
+      { clearClipboard: false },
+      { clipboardClearSeconds: 1 },
+      { clipboardClearSeconds: 600 },
+      { emailLanguage: 'en' },
+      { emailLanguage: 'ui' },
+      {
+        consoleHost: 'www.myshn.net',
+        instanceName: 'ChatGPT',
+        keyTtlMinutes: 30,
+        clearClipboard: true,
+        clipboardClearSeconds: 60,
+        emailLanguage: 'en',
+      },
     ],
     invalid: [
       ['a TTL of 0', { keyTtlMinutes: 0 }],
@@ -225,6 +277,12 @@ const TABLE: Record<MessageType, Row> = {
       ['an empty instance name', { instanceName: '' }],
       ['an instance name too long', { instanceName: LONG }],
       ['an extra field', { keyTtlMinutes: 30, secret: KEY }],
+      ['clear clipboard as text', { clearClipboard: 'true' }],
+      ['a clipboard delay of 0', { clipboardClearSeconds: 0 }],
+      ['a clipboard delay of 601', { clipboardClearSeconds: 601 }],
+      ['a clipboard delay that is not whole', { clipboardClearSeconds: 1.5 }],
+      ['an unknown e-mail language', { emailLanguage: 'de' }],
+      ['an e-mail language of the wrong type', { emailLanguage: null }],
     ],
   },
   'handoff/start': { valid: [{}], invalid: [['an extra field', { secret: KEY }]] },
@@ -316,9 +374,23 @@ describe('the senders the gate knows', () => {
   it.each([
     ['the platform organisation settings page', 'https://platform.openai.com/settings/organization/general'],
     ['the platform project key page', 'https://platform.openai.com/settings/proj_abc123/api-keys'],
-    ['the admin console', 'https://admin.openai.com/'],
+    ['the admin console’s API keys', 'https://admin.openai.com/api-keys'],
+    ['the admin console’s admin keys', 'https://admin.openai.com/organization/admin-keys'],
+    ['the admin console’s credentials', 'https://admin.openai.com/credentials'],
   ])('takes %s for the OpenAI key pages', (_, url) => {
     expect(admit({ type: 'key/forget' }, page(url), ID, EXT).ok).toBe(true);
+  });
+
+  it.each([
+    ['the admin console’s home', 'https://admin.openai.com/'],
+    ['the admin console’s members', 'https://admin.openai.com/members'],
+    ['the admin console’s audit log', 'https://admin.openai.com/audit-log'],
+    ['a path that only starts like keys', 'https://admin.openai.com/keystore'],
+  ])('no longer takes %s for an OpenAI key page', (_, url) => {
+    expect(admit({ type: 'key/forget' }, page(url), ID, EXT)).toEqual({
+      ok: false,
+      error: 'key/forget is not accepted from this sender',
+    });
   });
 
   it.each([

@@ -5,12 +5,16 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fillConsolePage } from '../../src/core/outcomes';
-import { fillForm, formIsPresent, matchFields, setValue } from '../../src/core/readers/skyhigh-form';
+import { fillForm, findInstanceForm, setValue } from '../../src/core/readers/skyhigh-form';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 const VALUES = { instanceName: 'ChatGPT Enterprise', workspaceId: WS, organizationId: ORG, apiKey: KEY };
+const CONSOLE = 'www.myshn.net';
+const CONSOLE_URL = 'https://www.myshn.net/shndash/';
+/** A heading that proves the form below it is the ChatGPT instance form. */
+const TITLE = '<h2>OpenAI - ChatGPT</h2>';
 
 const html = (s: string) => {
   document.body.innerHTML = s;
@@ -30,7 +34,7 @@ describe('words that mark a control the fill never touches', () => {
     'Search API key',
     'Filter workspace ID',
     'Find organization ID',
-    'Query token',
+    'Query API token',
     'Description',
     'Comment',
     'API key notes',
@@ -41,6 +45,26 @@ describe('words that mark a control the fill never touches', () => {
     'Email',
     'e mail',
     'Notify e-mail of the workspace ID',
+    'API key passcode',
+    'Passphrase (API key)',
+    'User name',
+    'Username for the API key',
+    'Login API key',
+    'Log in with API key',
+    'Sign in API key',
+    'API key verification code',
+    'Verify API key',
+    'Code',
+    'One-time API key',
+    'OTP',
+    'TOTP API key',
+    'MFA API key',
+    '2FA API token',
+    'Two-factor API key',
+    'PIN',
+    'Client secret',
+    'Client ID',
+    'Recovery API key',
   ])('%j', (label) => {
     html(`<label for="x">${label}</label><input id="x" value="before">`);
     const r = fillForm(document, VALUES);
@@ -48,14 +72,55 @@ describe('words that mark a control the fill never touches', () => {
     expect(r.filled).toEqual([]);
   });
 
-  it('marks only whole words: "Researcher token" and "Notebook" are not "search" or "note"', () => {
+  it.each([
+    'Search API key',
+    'Filter workspace ID',
+    'Password',
+    'API key verification code',
+    'Username for the API key',
+    'Client secret',
+    '2FA API token',
+  ])('%j keeps its value even in a proven ChatGPT form that is filled', (label) => {
     html(
-      `<label for="a">Researcher token</label><input id="a">` +
+      `<form aria-label="OpenAI ChatGPT instance"><input id="ws" aria-label="Workspace ID">` +
+        `<input id="k" aria-label="API key"><label for="x">${label}</label><input id="x" value="before"></form>`,
+    );
+    const r = fillConsolePage(document, CONSOLE_URL, CONSOLE, { workspaceId: WS, apiKey: KEY });
+    expect(r?.filled).toEqual(['workspaceId', 'apiKey']);
+    expect(allValues()).toEqual({ ws: WS, k: KEY, x: 'before' });
+  });
+
+  it.each(['one-time-code', 'current-password', 'username', 'email', 'section-a one-time-code'])(
+    'a control with autocomplete=%j is never filled, whatever its label',
+    (autocomplete) => {
+      html(
+        `${TITLE}<input id="ws" aria-label="Workspace ID">` +
+          `<input id="k" aria-label="API key" autocomplete="${autocomplete}" value="before">`,
+      );
+      expect(fillForm(document, { apiKey: KEY })).toEqual({ filled: [], missing: ['apiKey'], ambiguous: [] });
+      expect(fillConsolePage(document, CONSOLE_URL, CONSOLE, { workspaceId: WS, apiKey: KEY })).toBeNull();
+      expect(allValues()).toEqual({ ws: '', k: 'before' });
+    },
+  );
+
+  it('marks only whole words: "Researcher API key" and "Notebook" are not "search" or "note"', () => {
+    html(
+      `<label for="a">Researcher API key</label><input id="a">` +
         `<label for="b">Notebook workspace ID</label><input id="b">`,
     );
     fillForm(document, VALUES);
     expect(allValues()).toEqual({ a: KEY, b: WS });
   });
+
+  it.each(['Researcher token', 'Token', 'Secret', 'Access token', 'Bearer token'])(
+    'a bare %j is no longer taken for the key field',
+    (label) => {
+      html(`${TITLE}<input id="ws" aria-label="Workspace ID"><label for="t">${label}</label><input id="t">`);
+      expect(fillForm(document, { apiKey: KEY })).toEqual({ filled: [], missing: ['apiKey'], ambiguous: [] });
+      expect(fillConsolePage(document, CONSOLE_URL, CONSOLE, { workspaceId: WS, apiKey: KEY })).toBeNull();
+      expect(allValues()).toEqual({ ws: '', t: '' });
+    },
+  );
 
   it('a never-fill word in any of a control’s names wins over its field label', () => {
     html(`<label for="k">API key</label><input id="k" placeholder="Search">`);
@@ -85,12 +150,16 @@ describe('controls that cannot or must not be typed into', () => {
     ['a search input', '<input id="c" type="search" aria-label="API key">'],
     ['a select', '<select id="c" aria-label="API key"><option value="">-</option></select>'],
   ])('%s: never filled, reported missing', (_, markup) => {
-    html(markup);
+    // a form that otherwise qualifies: named for ChatGPT, with a usable Workspace ID field
+    html(`${TITLE}<input id="ws" aria-label="Workspace ID">${markup}`);
     const before = (document.getElementById('c') as HTMLInputElement).value;
     const r = fillForm(document, { apiKey: KEY });
     expect(r).toEqual({ filled: [], missing: ['apiKey'], ambiguous: [] });
     expect((document.getElementById('c') as HTMLInputElement).value).toBe(before);
-    expect(formIsPresent(matchFields(document))).toBe(false);
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'no-form' });
+    expect(fillConsolePage(document, CONSOLE_URL, CONSOLE, { workspaceId: WS, apiKey: KEY })).toBeNull();
+    expect((document.getElementById('ws') as HTMLInputElement).value).toBe('');
+    expect((document.getElementById('c') as HTMLInputElement).value).toBe(before);
   });
 
   it('a disabled or read-only twin does not make the usable field ambiguous', () => {
@@ -193,8 +262,14 @@ describe('how the form’s fields may be named', () => {
     ['a bare Name', '<label for="c">Name</label><input id="c">', 'instanceName'],
     ['a name of the instance', '<label for="c">Name of the instance</label><input id="c">', 'instanceName'],
     ['a display name', '<label for="c">Display name</label><input id="c">', 'instanceName'],
-    ['a client secret', '<label for="c">Client Secret</label><input id="c">', 'apiKey'],
-    ['an access token', '<label for="c">Access token</label><input id="c">', 'apiKey'],
+    ['an API token', '<label for="c">API token</label><input id="c">', 'apiKey'],
+    ['an API access key', '<label for="c">API access key</label><input id="c">', 'apiKey'],
+    ['an API access token', '<label for="c">API Access Token</label><input id="c">', 'apiKey'],
+    ['an API secret', '<label for="c">API secret</label><input id="c">', 'apiKey'],
+    ['an API secret key', '<label for="c">API secret key</label><input id="c">', 'apiKey'],
+    ['an OpenAI key', '<label for="c">OpenAI key</label><input id="c">', 'apiKey'],
+    ['an OpenAI API key', '<label for="c">OpenAI API key</label><input id="c">', 'apiKey'],
+    ['a Compliance API key', '<label for="c">Compliance API key</label><input id="c">', 'apiKey'],
   ])('%s', (_, markup, field) => {
     html(markup);
     const r = fillForm(document, VALUES);
@@ -202,6 +277,17 @@ describe('how the form’s fields may be named', () => {
     expect((document.querySelector('input') as HTMLInputElement).value).toBe(
       VALUES[field as keyof typeof VALUES],
     );
+  });
+
+  it.each([
+    ['a client secret (never filled)', '<label for="c">Client Secret</label><input id="c">'],
+    ['an access token (no longer a key field)', '<label for="c">Access token</label><input id="c">'],
+    ['a bare secret (no longer a key field)', '<label for="c">Secret</label><input id="c">'],
+    ['a bare token (no longer a key field)', '<label for="c">Token</label><input id="c">'],
+  ])('not a field: %s', (_, markup) => {
+    html(markup);
+    expect(fillForm(document, VALUES).filled).toEqual([]);
+    expect((document.querySelector('input') as HTMLInputElement).value).toBe('');
   });
 
   it('a component labelled on its host (aria-label or label)', () => {
@@ -256,27 +342,87 @@ describe('filling so that the console notices', () => {
   });
 });
 
-describe('the form is worth filling', () => {
+describe('the form proves it is the ChatGPT instance form', () => {
+  const FIELDS = '<input aria-label="Workspace ID"><input aria-label="API key">';
   it.each([
-    ['a Workspace ID field', '<input aria-label="Workspace ID">', true],
-    ['an API key field', '<input aria-label="API key">', true],
+    ['only a Workspace ID field', `${TITLE}<input aria-label="Workspace ID">`],
+    ['only an API key field', `${TITLE}<input aria-label="API key">`],
     [
       'only a name and an Organization ID',
-      '<input aria-label="Name"><input aria-label="Organization ID">',
-      false,
+      `${TITLE}<input aria-label="Name"><input aria-label="Organization ID">`,
     ],
-    ['nothing', '<p>Welcome</p>', false],
-  ])('with %s: %s', (_, markup, present) => {
+    ['nothing', `${TITLE}<p>Welcome</p>`],
+  ])('no form with %s', (_, markup) => {
     html(markup);
-    expect(formIsPresent(matchFields(document))).toBe(present);
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'no-form' });
+  });
+
+  it.each([
+    ['two Workspace ID fields', `${TITLE}<input aria-label="Workspace ID">${FIELDS}`],
+    ['two API key fields', `${TITLE}<input aria-label="API key">${FIELDS}`],
+  ])('no form with %s: it is ambiguous', (_, markup) => {
+    html(markup);
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'ambiguous' });
+  });
+
+  it.each([
+    ['a heading inside the form', `<form><h3>ChatGPT Enterprise</h3>${FIELDS}</form>`],
+    ['the form’s aria-label', `<form aria-label="OpenAI ChatGPT instance">${FIELDS}</form>`],
+    ['the form’s aria-labelledby', `<span id="t">Open AI</span><form aria-labelledby="t">${FIELDS}</form>`],
+    ['the nearest heading before it', `<h2>Other</h2><h2>OpenAI - ChatGPT</h2><div>${FIELDS}</div>`],
+    ['a breadcrumb', `<div aria-label="Breadcrumb">Connectors / ChatGPT</div><section>${FIELDS}</section>`],
+    ['a dialog’s heading', `<div role="dialog"><h1>Chat GPT</h1><div>${FIELDS}</div></div>`],
+  ])('proven by %s', (_, markup) => {
+    html(markup);
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBeNull();
+    expect(r.form?.proven).toBe(true);
+  });
+
+  it.each([
+    ['nothing naming a service', `<form>${FIELDS}</form>`],
+    ['another service', `<form aria-label="Slack instance"><h3>Slack</h3>${FIELDS}</form>`],
+    ['a sidebar link only', `<nav><h2>ChatGPT</h2></nav><form>${FIELDS}</form>`],
+    ['a page header only', `<header><h1>OpenAI</h1></header><form>${FIELDS}</form>`],
+    ['a heading after the form', `<form>${FIELDS}</form><h2>ChatGPT</h2>`],
+    ['a word that only contains the name', `<form aria-label="NotOpenAIish">${FIELDS}</form>`],
+    [
+      'a service chosen in a select (lists name them all)',
+      `<form><select><option>ChatGPT</option><option>Slack</option></select>${FIELDS}</form>`,
+    ],
+  ])('not proven by %s: refused, nothing filled', (_, markup) => {
+    html(markup);
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBe('not-chatgpt');
+    expect(r.form?.proven).toBe(false);
+    expect(fillConsolePage(document, CONSOLE_URL, CONSOLE, VALUES)).toBeNull();
+    for (const c of document.querySelectorAll('input')) expect(c.value).toBe('');
+  });
+
+  it('fills only the controls inside the proven form’s region', () => {
+    html(
+      '<label for="outside">Instance name</label><input id="outside">' +
+        '<form aria-label="OpenAI ChatGPT instance"><input id="ws" aria-label="Workspace ID">' +
+        '<input id="k" aria-label="API key"></form>' +
+        '<section><label for="org">Organization ID</label><input id="org"></section>',
+    );
+    const r = fillConsolePage(document, CONSOLE_URL, CONSOLE, VALUES);
+    expect(r).toEqual({
+      filled: ['workspaceId', 'apiKey'],
+      missing: ['instanceName', 'organizationId'],
+      ambiguous: [],
+    });
+    expect(allValues()).toEqual({ outside: '', ws: WS, k: KEY, org: '' });
   });
 });
 
 describe('the page the fill acts on', () => {
-  const form = '<input id="ws" aria-label="Workspace ID"><input id="k" aria-label="API key">';
+  const form = `${TITLE}<input id="ws" aria-label="Workspace ID"><input id="k" aria-label="API key">`;
   it.each([
     ['the configured console', 'https://www.myshn.net/shndash/', 'www.myshn.net', true],
-    ['a tenant console', 'https://tenant.myshn.eu/x', 'tenant.myshn.eu', true],
+    ['a tenant console', 'https://tenant.myshn.eu/shndash/x', 'tenant.myshn.eu', true],
+    ['a page of the console outside /shndash/', 'https://tenant.myshn.eu/x', 'tenant.myshn.eu', false],
+    ['the console’s root', 'https://www.myshn.net/', 'www.myshn.net', false],
     ['http', 'http://www.myshn.net/shndash/', 'www.myshn.net', false],
     ['another port', 'https://www.myshn.net:8443/shndash/', 'www.myshn.net', false],
     ['credentials in the URL', 'https://user:pw@www.myshn.net/shndash/', 'www.myshn.net', false],

@@ -12,7 +12,9 @@ import {
   orgMismatch,
   pageOf,
   type State,
+  unattachedOrg,
   withAccessCheck,
+  withAttachedOrg,
   withCopied,
   withCreatedBy,
   withIds,
@@ -45,7 +47,7 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['nothing yet (undefined)', undefined],
     ['nothing yet (null)', null],
   ])('%s: an empty state, no reset notice', (_, raw) => {
-    expect(migrate(raw)).toEqual({ state: emptyState(), reset: false });
+    expect(migrate(raw)).toEqual({ state: emptyState(), reset: false, lost: 0 });
   });
 
   it.each([
@@ -61,17 +63,24 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['no records', { ...stored(), records: undefined }],
     ['null records', { ...stored(), records: null }],
     ['records as text', { ...stored(), records: 'x' }],
-  ])('%s: reset to an empty state, and said so', (_, raw) => {
-    expect(migrate(raw)).toEqual({ state: emptyState(), reset: true });
+  ])('%s: reset to an empty state, and said so (all of it lost)', (_, raw) => {
+    expect(migrate(raw)).toEqual({ state: emptyState(), reset: true, lost: 'all' });
   });
 
   it('keeps a valid state as it is, without a notice', () => {
     const raw = stored({
       draft: { key: { last4: 'abcd', at: 1, from: 'x' } },
       platformOrg: { id: ORG, ...cap },
-      settings: { consoleHost: 'tenant.myshn.eu', instanceName: 'ChatGPT', keyTtlMinutes: 5 },
+      settings: {
+        consoleHost: 'tenant.myshn.eu',
+        instanceName: 'ChatGPT',
+        keyTtlMinutes: 5,
+        clearClipboard: false,
+        clipboardClearSeconds: 600,
+        emailLanguage: 'ui',
+      },
     });
-    expect(migrate(structuredClone(raw))).toEqual({ state: raw, reset: false });
+    expect(migrate(structuredClone(raw))).toEqual({ state: raw, reset: false, lost: 0 });
   });
 
   it('keeps a record without an Organization ID', () => {
@@ -79,6 +88,7 @@ describe('migrate: what storage holds becomes a valid state', () => {
     expect(m).toEqual({
       state: expect.objectContaining({ records: { [WS]: { workspaceId: WS } } }),
       reset: false,
+      lost: 0,
     });
   });
 
@@ -86,16 +96,48 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['filed under a key that is not a UUID', { 'not-a-uuid': { workspaceId: 'not-a-uuid' } }],
     ['filed under another workspace’s ID', { [WS2]: { workspaceId: WS } }],
     ['without its own Workspace ID', { [WS2]: { organizationId: ORG } }],
-    ['with an Organization ID that is not one', { [WS2]: { workspaceId: WS2, organizationId: 'org-x' } }],
-    ['with a Workspace ID as Organization ID', { [WS2]: { workspaceId: WS2, organizationId: WS } }],
     ['null', { [WS2]: null }],
     ['a string', { [WS2]: WS2 }],
   ])('drops a record %s, keeps the good one, and says so', (_, bad) => {
     const raw = stored({ records: { [WS]: { workspaceId: WS, organizationId: ORG }, ...bad } });
     const m = migrate(raw);
     expect(m.reset).toBe(true);
+    expect(m.lost).toBe(1);
     expect(m.state.records).toEqual({ [WS]: { workspaceId: WS, organizationId: ORG } });
     expect(m.state.current).toBe(WS);
+  });
+
+  it.each([
+    ['that is not one', 'org-x'],
+    ['that is a Workspace ID', WS],
+    ['that is not text', 42],
+  ])('keeps a record with an Organization ID %s, drops only that field, and says so', (_, bad) => {
+    const raw = stored({
+      records: {
+        [WS]: { workspaceId: WS, organizationId: ORG },
+        [WS2]: { workspaceId: WS2, organizationId: bad, emailSentAt: 5 },
+      },
+    });
+    const m = migrate(raw);
+    expect(m.reset).toBe(true);
+    expect(m.lost).toBe(1);
+    expect(m.state.records).toEqual({
+      [WS]: { workspaceId: WS, organizationId: ORG },
+      [WS2]: { workspaceId: WS2, emailSentAt: 5 },
+    });
+    expect(m.state.current).toBe(WS);
+  });
+
+  it('counts every field and record it dropped', () => {
+    const raw = stored({
+      records: {
+        [WS]: { workspaceId: WS, organizationId: 'org-x', emailSentAt: -1, key: { last4: 'ab' } },
+        [WS2]: { workspaceId: WS },
+      },
+    });
+    const m = migrate(raw);
+    expect(m).toMatchObject({ reset: true, lost: 4 });
+    expect(m.state.records).toEqual({ [WS]: { workspaceId: WS } });
   });
 
   it.each([
@@ -120,10 +162,19 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['a Workspace ID', { id: WS, ...cap }],
     ['no ID', { ...cap }],
     ['null', null],
-  ])('drops the platform’s Organization ID when it is %s', (_, platformOrg) => {
+    ['without when and where it was read', { id: ORG }],
+  ])('drops the platform’s Organization ID when it is %s, and says so', (_, platformOrg) => {
     const m = migrate(stored({ platformOrg }));
     expect(m.state.platformOrg).toBeUndefined();
-    expect(m.reset).toBe(false);
+    expect(m).toMatchObject({ reset: true, lost: 1 });
+    expect(m.state.records[WS]).toEqual({ workspaceId: WS, organizationId: ORG });
+  });
+
+  it('drops a draft’s bad fields one by one, keeps the good ones, and says so', () => {
+    const key = { last4: 'abcd', at: 1, from: 'x' };
+    const m = migrate(stored({ draft: { organizationId: WS, key, idsCapture: { at: -1, from: 'x' } } }));
+    expect(m.state.draft).toEqual({ key });
+    expect(m).toMatchObject({ reset: true, lost: 2 });
   });
 
   it.each([
@@ -184,12 +235,47 @@ describe('the record as captures arrive', () => {
     expect(s.draft.organizationId).toBe(ORG2);
   });
 
-  it('a draft Organization ID joins a known workspace without one, and leaves the draft', () => {
+  it('a draft Organization ID never joins a workspace by itself: it waits for the admin', () => {
+    let s = withIds(emptyState(), { workspaceId: WS }, cap);
+    const from = { at: 2, from: 'https://chatgpt.com/admin/other' };
+    s = withIds(s, { organizationId: ORG }, from);
+    s = withIds(s, { workspaceId: WS }, cap);
+    expect(s.records[WS]?.organizationId).toBeUndefined();
+    expect(s.draft.organizationId).toBe(ORG);
+    expect(unattachedOrg(s)).toEqual({ organizationId: ORG, from: from.from, workspaceId: WS });
+    // nor does it join a workspace seen for the first time after it
+    const fresh = withIds(withIds(emptyState(), { organizationId: ORG }, cap), { workspaceId: WS2 }, cap);
+    expect(fresh.records[WS2]?.organizationId).toBeUndefined();
+    expect(fresh.draft.organizationId).toBe(ORG);
+  });
+
+  it('the admin’s confirmation attaches the draft Organization ID, and leaves the draft', () => {
     let s = withIds(emptyState(), { workspaceId: WS }, cap);
     s = withIds(s, { organizationId: ORG }, cap);
-    s = withIds(s, { workspaceId: WS }, cap);
+    s = withAttachedOrg(s, WS);
     expect(s.records[WS]?.organizationId).toBe(ORG);
     expect(s.draft.organizationId).toBeUndefined();
+    expect(s.draft.idsCapture).toBeUndefined();
+    expect(unattachedOrg(s)).toBeNull();
+    // nothing to attach, or no such record: nothing changes
+    expect(withAttachedOrg(s, WS)).toEqual(s);
+    const draftOnly = withIds(emptyState(), { organizationId: ORG }, cap);
+    expect(withAttachedOrg(draftOnly, WS)).toEqual(draftOnly);
+  });
+
+  it('the same Organization ID read with its workspace leaves the draft', () => {
+    let s = withIds(emptyState(), { organizationId: ORG }, cap);
+    s = withIds(s, { workspaceId: WS, organizationId: ORG }, cap);
+    expect(s.records[WS]?.organizationId).toBe(ORG);
+    expect(s.draft.organizationId).toBeUndefined();
+    expect(unattachedOrg(s)).toBeNull();
+  });
+
+  it('a key in the draft still joins the first record', () => {
+    const key = { last4: 'abcd', at: 1, from: 'x' };
+    const s = withIds(withKey(emptyState(), key), { workspaceId: WS }, cap);
+    expect(s.records[WS]?.key).toEqual(key);
+    expect(s.draft.key).toBeUndefined();
   });
 
   it('forgetting another record keeps the current one', () => {
