@@ -224,6 +224,15 @@ const TABLE: Record<MessageType, Row> = {
       ],
     ],
   },
+  'record/path': {
+    valid: [{ path: 'self-serve' }, { path: 'email' }],
+    invalid: [
+      ['no path', {}],
+      ['a path that is not one of the two', { path: 'both' }],
+      ['a path in another case', { path: 'Self-serve' }],
+      ['a path that is not text', { path: 1 }],
+    ],
+  },
   'record/select': {
     valid: [{ workspaceId: WS }],
     invalid: [

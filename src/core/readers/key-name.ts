@@ -2,7 +2,7 @@
  * The key's name, as the create form or the one-time view labels it ("Name", "Service Key Name",
  * "Schlüsselname"…), read with the label reader every reader shares.
  */
-import { KEY_NAME_LABELS } from '../sites/openai';
+import { CLOSE_BUTTON, COPY_BUTTON, KEY_NAME_LABELS } from '../sites/openai';
 import { labelMatcher } from '../text';
 import { type FieldSpec, readLabelledField } from './labelled';
 
@@ -15,7 +15,16 @@ export const NAME_SPEC: FieldSpec = {
     text
       .split('\u0000')
       .map((s) => s.trim())
-      .filter((s) => s.length > 0 && s.length <= 120 && !s.includes('sk-') && !isNameLabel(s)),
+      // a button's word ("Done", "Copy") beside a refused value is never the name
+      .filter(
+        (s) =>
+          s.length > 0 &&
+          s.length <= 120 &&
+          !s.includes('sk-') &&
+          !isNameLabel(s) &&
+          !CLOSE_BUTTON.test(s) &&
+          !COPY_BUTTON.test(s),
+      ),
   canonical: (v) => v,
 };
 
