@@ -25,7 +25,8 @@ describe('a custom console host (Firefox)', () => {
     await hostField.type(`https://${TENANT}/`);
     expect(await clickByName(options, 'Use this host')).toBe(true);
     expect(await until(async () => (await state()).state.settings.consoleHost === TENANT, 10_000)).toBe(true);
-    expect(await visibleTexts(options)).toContain('Saved.');
+    // the options page says so once the command's answer is back (after the state changed)
+    expect(await until(async () => (await visibleTexts(options)).includes('Saved.'), 5000)).toBe(true);
     // exactly that host, not the whole domain the manifest allows asking for
     const granted = await h.grantedOrigins();
     expect(granted).toContain(`https://${TENANT}/*`);
