@@ -49,7 +49,7 @@ describe('the self-serve path', () => {
 
     // before any key: the admin chooses the self-serve path; the e-mail and the wait are not asked for
     let popup = await h.openPopup();
-    expect(await popup.locator('[data-step="email"]').count()).toBe(1);
+    await expect.poll(() => popup.locator('[data-step="email"]').count()).toBe(1);
     await popup.locator('input[name="key-path"][value="self-serve"]').check();
     await expect.poll(() => popup.locator('[data-step]').count()).toBe(4);
     expect(await popup.locator('[data-step="email"]').count()).toBe(0);
@@ -239,7 +239,8 @@ describe('a key rotation', () => {
     expect(await handOver(next)).toBe(true);
 
     let popup = await h.openPopup();
-    expect(await popup.locator('[data-previous-key="8NWM"]').count()).toBe(1);
+    // the popup renders once the state arrives: wait for it, then look
+    await expect.poll(() => popup.locator('[data-previous-key="8NWM"]').count()).toBe(1);
     expect(await popup.locator('[data-step="createKey"] [data-why]').getAttribute('data-why')).toBe(
       'whyDeleteOldKey',
     );
@@ -255,7 +256,7 @@ describe('a key rotation', () => {
     expect(await edit.inputValue('#inst')).toBe('ChatGPT Enterprise (Acme)');
 
     popup = await h.openPopup();
-    expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('3/4');
+    await expect.poll(() => popup.locator('[data-progress]').getAttribute('data-progress')).toBe('3/4');
     await popup.getByRole('button', { name: 'I deleted the old key' }).click();
     await expect.poll(() => popup.locator('[data-progress]').getAttribute('data-progress')).toBe('4/4');
     expect((await stateOf(h)).state.records[WORKSPACE_ID]?.previousKey).toBeUndefined();
