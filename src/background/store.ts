@@ -64,9 +64,9 @@ export function update(change: (s: State) => State): Promise<State> {
  * would wait for the task itself, for ever.
  */
 export async function updateNow(change: (s: State) => State): Promise<State> {
-  const state = await loadState();
-  const changed = change(structuredClone(state));
-  await persist(state, changed);
+  // loadState gives a copy of its own: `change` may change it in place
+  const changed = change(await loadState());
+  await persist(changed);
   return changed;
 }
 
@@ -88,19 +88,21 @@ function pieces(state: State): Record<string, unknown> {
   return out;
 }
 
-/** Write what changed between two states: the changed pieces, and remove the records gone. */
-async function persist(before: State, after: State): Promise<void> {
-  const old = pieces(before);
+/**
+ * Write the pieces that differ from what storage holds (`written`, kept in step by loadState and
+ * here), and remove the records gone.
+ */
+async function persist(after: State): Promise<void> {
   const now = pieces(after);
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(now)) {
     const json = JSON.stringify(value);
-    if (json !== JSON.stringify(old[key])) {
+    if (json !== written.get(key)) {
       set[key] = value;
       written.set(key, json);
     }
   }
-  const gone = Object.keys(old).filter((k) => !(k in now));
+  const gone = [...written.keys()].filter((k) => !(k in now));
   cache = structuredClone(after);
   // nothing new (a repeated capture, a form note that adds nothing): no write, no change event
   if (Object.keys(set).length > 0) await browser.storage.local.set(set);
