@@ -45,6 +45,20 @@ export const isFormControl = (
 ): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
   el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 
+/** Attributes that may carry a value a page shows or copies, besides every `data-*` one. */
+const VALUE_ATTRS = new Set(['title', 'aria-label', 'aria-description', 'value']);
+
+/**
+ * The values of an element's attributes that may carry a value (the one list every reader uses):
+ * `title`, `aria-label`, `aria-description`, `value` and every `data-*`; `except` names one to skip
+ * (the `aria-label` that is the field's own label).
+ */
+export function valueAttributes(el: Element, except?: string): string[] {
+  return Array.from(el.attributes)
+    .filter((a) => a.name !== except && (VALUE_ATTRS.has(a.name) || a.name.startsWith('data-')))
+    .map((a) => a.value);
+}
+
 /** Text of the elements named by an `aria-labelledby` list. */
 export function labelledByText(el: Element): string {
   const ids = el.getAttribute('aria-labelledby');
@@ -55,6 +69,21 @@ export function labelledByText(el: Element): string {
     .map((id) => doc.getElementById(id)?.textContent ?? '')
     .join(' ')
     .trim();
+}
+
+/**
+ * The elements under `root` that match a selector built with the page's own `CSS.escape` (core code
+ * takes `CSS` from the root's window: a content script, happy-dom and a test page each have theirs).
+ * A selector the engine refuses (happy-dom and an escaped quote) matches nothing.
+ */
+export function queryEscaped(root: ParentNode, selector: (esc: (s: string) => string) => string): Element[] {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const css = doc.defaultView?.CSS ?? globalThis.CSS;
+  try {
+    return [...root.querySelectorAll(selector((s) => css.escape(s)))];
+  } catch {
+    return [];
+  }
 }
 
 /** Closest element that is a dialog, by role or tag. */

@@ -1,13 +1,16 @@
+/** Whitespace runs as one space, trimmed: how a person reads an element's text. */
+export const cleanText = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
 /** Loose label matching: case, width, spacing, hyphens, apostrophes and a trailing colon do not matter. */
 export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[-‐‑‒–—_./]+/g, ' ')
-    .replace(/[:：*]+\s*$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return cleanText(
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+      .replace(/[-‐‑‒–—_./]+/g, ' ')
+      .replace(/[:：*]+\s*$/u, ''),
+  );
 }
 
 /** The same wording with every space removed, so "ワークスペース ID" and "ワークスペースID" are equal. */
@@ -30,6 +33,3 @@ export function labelMatcher(wordings: readonly string[]): LabelMatcher {
   };
   return matches;
 }
-
-/** Whitespace runs as one space, trimmed: how a person reads an element's text. */
-export const cleanText = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@
  * The "Create new secret key" form (platform) or its admin-console equivalent: what the admin chose,
  * and the choices that will not work with Skyhigh CASB.
  */
-import { DIALOG_SELECTOR, isHidden } from '../dom';
+import { DIALOG_SELECTOR, isHidden, queryEscaped } from '../dom';
 import {
   ALL_PERMISSIONS,
   CREATE_FORM_WORDING,
@@ -16,7 +16,7 @@ import {
   SERVICE_ACCOUNT,
   YOU,
 } from '../sites/openai';
-import { labelMatcher } from '../text';
+import { cleanText, labelMatcher } from '../text';
 import { secretShownIn } from './key-dialog';
 import { keyNameIn } from './key-name';
 import { type FieldSpec, findLabels, valueScope } from './labelled';
@@ -33,8 +33,6 @@ export interface CreateFormInfo {
 }
 
 export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
-
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function choiceSpec(labels: readonly string[]): FieldSpec {
   const isLabel = labelMatcher(labels);
@@ -63,11 +61,12 @@ export function chosenIn(nodes: Node[]): string | null {
         (c as HTMLInputElement).checked
       ) {
         const id = c.id;
-        const label = (id && c.ownerDocument.querySelector(`label[for="${id}"]`)) || c.closest('label');
+        const [forLabel] = id ? queryEscaped(c.ownerDocument, (esc) => `label[for="${esc(id)}"]`) : [];
+        const label = forLabel ?? c.closest('label');
         return (
-          clean(label?.textContent) ||
-          clean(c.getAttribute('aria-label')) ||
-          clean((c as HTMLInputElement).value)
+          cleanText(label?.textContent) ||
+          cleanText(c.getAttribute('aria-label')) ||
+          cleanText((c as HTMLInputElement).value)
         );
       }
       const role = c.getAttribute('role');
@@ -77,16 +76,16 @@ export function chosenIn(nodes: Node[]): string | null {
         ((role === 'tab' || role === 'option') && c.getAttribute('aria-selected') === 'true') ||
         c.getAttribute('aria-pressed') === 'true'
       ) {
-        return clean(c.textContent) || clean(c.getAttribute('aria-label'));
+        return cleanText(c.textContent) || cleanText(c.getAttribute('aria-label'));
       }
       if (c.tagName === 'SELECT') {
         const opt =
           (c as HTMLSelectElement).selectedOptions?.[0] ??
           (c as HTMLSelectElement).options[(c as HTMLSelectElement).selectedIndex];
-        return clean(opt?.textContent);
+        return cleanText(opt?.textContent);
       }
       if (role === 'combobox' || (c.tagName === 'BUTTON' && c.hasAttribute('aria-haspopup'))) {
-        return clean((c as HTMLInputElement).value) || clean(c.textContent);
+        return cleanText((c as HTMLInputElement).value) || cleanText(c.textContent);
       }
     }
   }
@@ -97,7 +96,7 @@ function readChoice(container: Element, labels: readonly string[]): string | und
   const spec = choiceSpec(labels);
   const values = new Set<string>();
   for (const label of findLabels(spec, container)) {
-    const scope = valueScope(spec, label, (nodes) => chosenIn(nodes) !== null);
+    const scope = valueScope(spec, label, container, (nodes) => chosenIn(nodes) !== null);
     const v = scope ? chosenIn(scope) : null;
     if (v) values.add(v);
   }

@@ -9,8 +9,10 @@ import {
   isHidden,
   isHiddenElement,
   labelledByText,
+  queryEscaped,
   TextJoiner,
   textNodes,
+  valueAttributes,
 } from '../dom';
 import { fitsTruncated, type Truncated, truncatedTokens } from '../formats';
 
@@ -45,8 +47,6 @@ interface Evidence {
 
 const emptyEvidence = (): Evidence => ({ visible: [], hidden: [], truncated: [] });
 
-const ATTRS = ['title', 'aria-label', 'aria-description', 'data-value', 'data-clipboard-text', 'data-copy'];
-
 function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: Element): void {
   const visible = new TextJoiner();
   for (const node of nodes) {
@@ -60,15 +60,8 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: E
       if (isFormControl(el) && el.tagName !== 'SELECT') {
         (hidden ? ev.hidden : ev.visible).push(...spec.tokens((el as HTMLInputElement).value ?? ''));
       }
-      for (const name of ATTRS) {
-        if (el === skipLabelAttr && name === 'aria-label') continue;
-        const v = el.getAttribute(name);
-        if (v) ev.hidden.push(...spec.tokens(v));
-      }
-      for (const attr of Array.from(el.attributes)) {
-        if (attr.name.startsWith('data-') && !ATTRS.includes(attr.name))
-          ev.hidden.push(...spec.tokens(attr.value));
-      }
+      for (const v of valueAttributes(el, el === skipLabelAttr ? 'aria-label' : undefined))
+        ev.hidden.push(...spec.tokens(v));
     }
     const hiddenText = new TextJoiner();
     for (const t of textNodes(node)) {
@@ -127,83 +120,61 @@ function followingUntilLabel(spec: FieldSpec, start: Node): Node[] {
   return out;
 }
 
-/** The value that belongs to one label element. */
-function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): FieldResult {
-  const doc = label.ownerDocument;
-  // <label for> or a wrapping <label>
+/**
+ * The one label lookup every reader shares: the nodes that hold the value of `label`, never outside
+ * `root`. In order: the label itself when it is a control; the control it names (`<label for>` or
+ * the one it wraps, `aria-labelledby`, a `legend`'s fieldset); itself when its `aria-label` names
+ * the field and its text does not (a read-only input, a region, a radio group), if `accept` finds
+ * its value there; else its following siblings up to the next label, climbing a few levels while
+ * the label sits alone in its box and `accept` finds nothing. Null when nothing holds it.
+ */
+export function valueScope(
+  spec: FieldSpec,
+  label: Element,
+  root: ParentNode,
+  accept: (nodes: Node[]) => boolean,
+): Node[] | null {
+  if (isFormControl(label)) return [label];
+  const inRoot = (el: Element | null | undefined): el is Element => !!el && (root as Node).contains(el);
+  if (label.tagName === 'LEGEND' && label.parentElement?.tagName === 'FIELDSET') return [label.parentElement];
   if (label.tagName === 'LABEL') {
     const forId = label.getAttribute('for');
-    const control = forId ? doc.getElementById(forId) : label.querySelector('input, textarea');
-    if (control) {
-      const ev = emptyEvidence();
-      collect(spec, [control], ev);
-      return decide(spec, ev);
-    }
+    const control = forId
+      ? label.ownerDocument.getElementById(forId)
+      : label.querySelector('input, textarea, select');
+    if (inRoot(control)) return [control];
   }
-  // aria-labelledby pointing at the label
   if (label.id) {
-    const target = (root as Element | Document).querySelector?.(
-      `[aria-labelledby~="${cssEscape(label.id)}"]`,
-    );
-    if (target && target !== label) {
-      const ev = emptyEvidence();
-      collect(spec, [target], ev);
-      return decide(spec, ev);
-    }
+    const [target] = queryEscaped(root, (esc) => `[aria-labelledby~="${esc(label.id)}"]`);
+    if (target && target !== label) return [target];
   }
-  // An element labelled by its own aria-label (a read-only input, a region)
-  if (spec.isLabel(label.getAttribute('aria-label') ?? '') && !spec.isLabel(label.textContent ?? '')) {
-    const ev = emptyEvidence();
-    collect(spec, [label], ev, label);
-    if (hasEvidence(ev)) return decide(spec, ev);
-  }
-  // Siblings after the label, climbing a few levels when the label sits alone in its box.
+  if (
+    spec.isLabel(label.getAttribute('aria-label') ?? '') &&
+    !spec.isLabel(label.textContent ?? '') &&
+    accept([label])
+  )
+    return [label];
   let cur: Element | null = label;
   for (let depth = 0; cur && depth <= MAX_CLIMB; depth++) {
     const scope = followingUntilLabel(spec, cur);
-    if (scope.length > 0) {
-      const ev = emptyEvidence();
-      collect(spec, scope, ev);
-      if (hasEvidence(ev)) return decide(spec, ev);
-    }
+    if (scope.length > 0 && accept(scope)) return scope;
     if (cur.nextSibling && scope.length === 0) break; // the next thing is another label: this one has no value
     const parent: Element | null = cur.parentElement;
     if (!parent || parent === root || parent.tagName === 'BODY') break;
     cur = parent;
   }
-  return { status: 'missing', reason: 'no-value' };
+  return null;
 }
 
-/**
- * The nodes that hold the value of `label`: the control it names (`for`, `aria-labelledby`, a
- * `legend`'s fieldset), or its following siblings, climbing while `accept` finds nothing there.
- */
-export function valueScope(
-  spec: FieldSpec,
-  label: Element,
-  accept: (nodes: Node[]) => boolean,
-): Node[] | null {
-  const doc = label.ownerDocument;
-  if (label.tagName === 'LEGEND' && label.parentElement?.tagName === 'FIELDSET') return [label.parentElement];
-  if (label.tagName === 'LABEL') {
-    const forId = label.getAttribute('for');
-    const control = forId ? doc.getElementById(forId) : label.querySelector('input, textarea, select');
-    if (control) return [control];
-  }
-  if (label.id) {
-    const target = doc.querySelector(`[aria-labelledby~="${cssEscape(label.id)}"]`);
-    if (target && target !== label) return [target];
-  }
-  let cur: Element | null = label;
-  for (let depth = 0; cur && depth <= MAX_CLIMB; depth++) {
-    const scope = followingUntilLabel(spec, cur);
-    if (scope.length > 0 && accept(scope)) return scope;
-    if (cur.nextSibling && scope.length === 0) break;
-    const parent: Element | null = cur.parentElement;
-    if (!parent || parent.tagName === 'BODY') break;
-    cur = parent;
-  }
-  return null;
+/** The value that belongs to one label element. */
+function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): FieldResult {
+  const evidence = (nodes: Node[]) => {
+    const ev = emptyEvidence();
+    collect(spec, nodes, ev, label);
+    return ev;
+  };
+  const scope = valueScope(spec, label, root, (nodes) => hasEvidence(evidence(nodes)));
+  return scope ? decide(spec, evidence(scope)) : { status: 'missing', reason: 'no-value' };
 }
 
 /** Label and value in one text: "Workspace ID: f7f3…". */
@@ -211,10 +182,6 @@ function inlineValue(spec: FieldSpec, text: string): string[] | null {
   const m = /^(.{1,80}?)\s*[:：]\s*(.+)$/su.exec(text.trim());
   if (!m || !spec.isLabel(m[1] ?? '')) return null;
   return spec.tokens(m[2] ?? '');
-}
-
-function cssEscape(s: string): string {
-  return s.replace(/["\\]/g, '\\$&');
 }
 
 /** Elements that carry the field's label, innermost only. */
@@ -257,15 +224,7 @@ export function readLabelledField(spec: FieldSpec, root: ParentNode): FieldResul
       results.push(decide(spec, ev));
     }
   }
-  for (const label of findLabels(spec, root)) {
-    if (isFormControl(label)) {
-      const ev = emptyEvidence();
-      collect(spec, [label], ev, label);
-      results.push(decide(spec, ev));
-    } else {
-      results.push(valueForLabel(spec, label, root));
-    }
-  }
+  for (const label of findLabels(spec, root)) results.push(valueForLabel(spec, label, root));
   return combine(results);
 }
 

@@ -1,13 +1,11 @@
 /** When the reader is not sure, the admin picks: by clicking a value, or by choosing from a list. */
-import { isHidden, textNodes } from '../dom';
+import { isHidden, textNodes, valueAttributes } from '../dom';
 import { canonicalId, type IdField, idTokens } from '../formats';
-
-const ATTRS = ['title', 'aria-label', 'data-value', 'data-clipboard-text', 'data-copy', 'value'];
+import { cleanText } from '../text';
 
 /** The values of the field's format in one clicked element (its text, value and attributes). */
 export function tokensInElement(el: Element, field: IdField): string[] {
-  const texts = [el.textContent ?? '', (el as HTMLInputElement).value ?? ''];
-  for (const a of ATTRS) texts.push(el.getAttribute(a) ?? '');
+  const texts = [el.textContent ?? '', (el as HTMLInputElement).value ?? '', ...valueAttributes(el)];
   const all = texts.flatMap((t) => idTokens(field, t)).map((v) => canonicalId(field, v));
   return [...new Set(all)];
 }
@@ -54,7 +52,7 @@ function contextOf(node: Node): string {
   let el = node.parentElement;
   for (let up = 0; el && up < 4; up++, el = el.parentElement) {
     for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
-      const t = (s.textContent ?? '').trim().replace(/\s+/g, ' ');
+      const t = cleanText(s.textContent);
       if (t && t.length <= 60) return t;
     }
   }

@@ -3,7 +3,7 @@
  * them the way a framework notices. Never touches a control it did not match.
  */
 
-import { isHiddenElement, labelledByText, TextJoiner, textNodes } from '../dom';
+import { isHiddenElement, labelledByText, queryEscaped, TextJoiner, textNodes } from '../dom';
 import {
   BREADCRUMB_NAME,
   FIELD_PATTERNS,
@@ -85,9 +85,8 @@ export function namesOf(el: FillableControl): string[] {
   const names: string[] = [];
   const root = el.getRootNode() as Document | ShadowRoot;
   if (el.id) {
-    for (const l of root.querySelectorAll(`label[for="${el.id.replace(/["\\]/g, '\\$&')}"]`)) {
+    for (const l of queryEscaped(root, (esc) => `label[for="${esc(el.id)}"]`))
       names.push(l.textContent ?? '');
-    }
   }
   const wrapping = el.closest('label');
   if (wrapping) names.push(wrapping.textContent ?? '');
