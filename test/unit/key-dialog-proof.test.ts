@@ -3,12 +3,13 @@
  * dialog that says the key is shown once and offers Copy or Done, holding exactly one whole,
  * real-looking key as the whole value of one read-only control or element. Anything less (a sample
  * key in the docs, a key in running text, a redacted key in the list, an editable field, two keys,
- * a hidden one) gives nothing. The key's name is read beside it by `keyNameIn` (and `readKeyPage`).
+ * a hidden one) gives nothing. The key's name is read beside it by `keyNameIn`, in
+ * the view the secret was found in (what the key-page scripts do: `readKeyPage` below).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readKeyPage } from '../../src/core/outcomes';
 import { readKeyDialog, secretShownIn } from '../../src/core/readers/key-dialog';
 import { keyNameIn } from '../../src/core/readers/key-name';
+import { isKeyPageUrl } from '../../src/core/sites/openai';
 
 const KEY =
   'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQc';
@@ -26,6 +27,13 @@ const show = (html: string) => {
 };
 
 const NOTHING = { secretShown: false, secret: null, keyLast4: null, keyName: null, container: null };
+
+/** What the key-page content scripts make of a page: key pages only, the secret, its name beside it. */
+function readKeyPage(doc: Document, url: string) {
+  if (!isKeyPageUrl(url)) return null;
+  const shown = readKeyDialog(doc.body);
+  return { ...shown, keyName: shown.container ? keyNameIn(shown.container) : null };
+}
 
 /** The key's name as the extension notes it: read in the view the secret was found in. */
 const nameShown = () => readKeyPage(document, KEY_PAGE)?.keyName ?? null;

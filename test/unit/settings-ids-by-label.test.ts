@@ -4,9 +4,9 @@
  * (no label, no value, only a shortened value, or several candidates).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readSettingsPage } from '../../src/core/outcomes';
 import { combine } from '../../src/core/readers/labelled';
 import { foundValue, readPlatformOrg, readWorkspaceIds } from '../../src/core/readers/workspace-ids';
+import { isSettingsUrl } from '../../src/core/sites/chatgpt';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const WS2 = '0a1b2c3d-1111-4222-8333-444455556666';
@@ -162,16 +162,18 @@ describe('not sure: nothing captured, and why', () => {
 describe('which pages are read', () => {
   it('only the settings page', () => {
     show(`<dl><dt>Workspace ID</dt><dd>${WS}</dd><dt>Organization ID</dt><dd>${ORG}</dd></dl>`);
-    expect(readSettingsPage(document, 'https://chatgpt.com/admin/settings')).toEqual({
-      workspaceId: WS,
-      organizationId: ORG,
-    });
+    // what content/workspace-ids does: the settings page only, then the reader
+    const read = (url: string) => {
+      const ids = isSettingsUrl(url) ? readWorkspaceIds(document.body) : null;
+      return { workspaceId: foundValue(ids?.workspaceId), organizationId: foundValue(ids?.organizationId) };
+    };
+    expect(read('https://chatgpt.com/admin/settings')).toEqual({ workspaceId: WS, organizationId: ORG });
     for (const url of [
       'https://chatgpt.com/admin/members',
       'http://chatgpt.com/admin/settings',
       'https://chatgpt.com.evil.example/admin/settings',
     ])
-      expect(readSettingsPage(document, url), url).toEqual({ workspaceId: null, organizationId: null });
+      expect(read(url), url).toEqual({ workspaceId: null, organizationId: null });
   });
 
   it('the API platform’s own Organization ID, by the same labels', () => {

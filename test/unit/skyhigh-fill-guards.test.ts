@@ -4,8 +4,13 @@
  * seen. Every other control on the page keeps its value, whatever its label also says.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fillConsolePage } from '../../src/core/outcomes';
-import { fillForm, findInstanceForm, setValue } from '../../src/core/readers/skyhigh-form';
+import {
+  fillForm,
+  findInstanceForm,
+  type HandoffValues,
+  setValue,
+} from '../../src/core/readers/skyhigh-form';
+import { mayFill } from '../../src/core/sites/skyhigh';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
@@ -15,6 +20,16 @@ const CONSOLE = 'www.myshn.net';
 const CONSOLE_URL = 'https://www.myshn.net/shndash/';
 /** A heading that proves the form below it is the ChatGPT instance form. */
 const TITLE = '<h2>OpenAI - ChatGPT</h2>';
+
+/**
+ * What content/skyhigh-fill does with a hand-off: on the configured console only, fill the form
+ * that proves to be the ChatGPT instance form, only inside it; null when it refuses.
+ */
+function fillConsolePage(doc: Document, url: string, consoleHost: string, values: HandoffValues) {
+  if (!mayFill(url, consoleHost)) return null;
+  const { form, refusal } = findInstanceForm(doc);
+  return form && !refusal ? fillForm(form.region, values, form.match) : null;
+}
 
 const html = (s: string) => {
   document.body.innerHTML = s;

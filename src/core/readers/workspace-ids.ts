@@ -1,6 +1,6 @@
 /** Reads the Workspace ID and Organization ID shown on chatgpt.com/admin/settings. */
 import { canonicalId, type IdField, idTokens } from '../formats';
-import { ID_LABELS, isSettingsUrl } from '../sites/chatgpt';
+import { ID_LABELS } from '../sites/chatgpt';
 import { labelMatcher } from '../text';
 import { type FieldResult, type FieldSpec, readLabelledField } from './labelled';
 
@@ -29,11 +29,6 @@ export function readWorkspaceIds(root: ParentNode): WorkspaceIdsResult {
     workspaceId: readLabelledField(SPECS.workspaceId, root),
     organizationId: readLabelledField(SPECS.organizationId, root),
   };
-}
-
-/** What the extension makes of a page at `url`: nothing at all unless it is the settings page. */
-export function readWorkspaceIdsPage(doc: Document, url: string): WorkspaceIdsResult | null {
-  return isSettingsUrl(url) ? readWorkspaceIds(doc.body ?? doc) : null;
 }
 
 export const foundValue = (r: FieldResult | undefined): string | null =>
