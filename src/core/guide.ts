@@ -3,6 +3,7 @@
  * script stays small): on the API platform, a project other than Default and permissions other than
  * All; in the Admin Console, another workspace than the one whose Workspace ID was read, and Read only.
  */
+import { canonicalId, idTokens } from './formats';
 import { formFlags } from './readers/create-form';
 import { currentKey, currentRecord, type KeyForm, type State } from './state';
 
@@ -24,9 +25,8 @@ export function guideFlags(state: State, form: KeyForm, pageUrl: string): GuideF
   );
   if (!admin) return flags;
   const rec = currentRecord(state);
-  const inUrl = new URL(pageUrl).pathname
-    .match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)?.[0]
-    ?.toLowerCase();
+  const [raw] = idTokens('workspaceId', new URL(pageUrl).pathname);
+  const inUrl = raw ? canonicalId('workspaceId', raw) : undefined;
   const known = currentKey(state)?.workspaceName;
   if (rec && inUrl && inUrl !== rec.workspaceId)
     flags.unshift({ key: 'flagOtherWorkspaceId', subs: [inUrl, rec.workspaceId] });
