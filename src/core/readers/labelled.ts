@@ -135,14 +135,14 @@ export function valueScope(
   accept: (nodes: Node[]) => boolean,
 ): Node[] | null {
   if (isFormControl(label)) return [label];
-  const inRoot = (el: Element | null | undefined): el is Element => !!el && (root as Node).contains(el);
   if (label.tagName === 'LEGEND' && label.parentElement?.tagName === 'FIELDSET') return [label.parentElement];
   if (label.tagName === 'LABEL') {
     const forId = label.getAttribute('for');
-    const control = forId
-      ? label.ownerDocument.getElementById(forId)
-      : label.querySelector('input, textarea, select');
-    if (inRoot(control)) return [control];
+    // the control with that id inside `root` (a stale copy of a form elsewhere may repeat its ids)
+    const [control] = forId
+      ? queryEscaped(root, (esc) => `[id="${esc(forId)}"]`)
+      : label.querySelectorAll('input, textarea, select');
+    if (control) return [control];
   }
   if (label.id) {
     const [target] = queryEscaped(root, (esc) => `[aria-labelledby~="${esc(label.id)}"]`);

@@ -1,0 +1,148 @@
+/**
+ * One label lookup for every reader (`valueScope` in readers/labelled.ts): the ID reader, the key's
+ * name and the create form's choices find a label's value the same way. These are the cases where
+ * the two lookups it replaced disagreed (a legend's fieldset, a label's control outside the view,
+ * a climb out of the form, a control or a group named by its own aria-label), and ids that need
+ * escaping in a selector.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findCreateForm, readCreateForm } from '../../src/core/readers/create-form';
+import { keyNameIn } from '../../src/core/readers/key-name';
+import { readWorkspaceIds } from '../../src/core/readers/workspace-ids';
+
+const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
+const WS2 = '0a1b2c3d-1111-4222-8333-444455556666';
+
+const show = (html: string) => {
+  document.body.innerHTML = html;
+  return document.body;
+};
+const ws = (html: string) => readWorkspaceIds(show(html)).workspaceId;
+
+/** An open create-key dialog with `inner`, after `before` and before `after` on the page. */
+const formPage = (inner: string, before = '', after = '') =>
+  `${before}<div role="dialog" id="open"><h2>Create new secret key</h2><input aria-label="x">${inner}` +
+  `<button>Create secret key</button></div>${after}`;
+const choices = (html: string) => {
+  show(html);
+  const form = findCreateForm(document.body);
+  if (!form) throw new Error('no form');
+  const { container: _c, ...info } = readCreateForm(form);
+  return info;
+};
+
+beforeEach(() => show(''));
+
+describe('a legend names its whole fieldset', () => {
+  it('the Workspace ID in a fieldset whose legend names it, behind a label of its own', () => {
+    // the old ID lookup stopped at the <label> after the legend and found nothing
+    expect(
+      ws(
+        `<fieldset><legend>Workspace ID</legend><label><input readonly value="${WS}"> Copy</label></fieldset>`,
+      ),
+    ).toEqual({ status: 'found', value: WS });
+  });
+
+  it('a legend outside a fieldset is a label like any other: its next sibling holds the value', () => {
+    expect(ws(`<div><legend>Workspace ID</legend><code>${WS}</code></div>`)).toEqual({
+      status: 'found',
+      value: WS,
+    });
+  });
+});
+
+describe('never outside the view the reader was given', () => {
+  it('a stale copy of the form with the same ids (a closed dialog kept in the page) is not read', () => {
+    const stale =
+      '<div role="dialog" hidden><label for="p">Project</label><select id="p"><option>Default project</option>' +
+      '<option selected>Marketing</option></select></div>';
+    const open =
+      '<label for="p">Project</label><span>the project the key belongs to</span>' +
+      '<select id="p"><option selected>Default project</option><option>Marketing</option></select>';
+    expect(choices(formPage(open, stale))).toEqual({ project: 'Default project' });
+  });
+
+  it('the key’s name is the one in the one-time view, not the create form’s input of the same id', () => {
+    show(
+      '<div hidden><label for="n">Name</label><input id="n" value="Old key"></div>' +
+        '<div id="view"><label for="n">Name</label><p>shown once</p><input id="n" readonly value="Skyhigh CASB"></div>',
+    );
+    expect(keyNameIn(document.getElementById('view') as Element)).toBe('Skyhigh CASB');
+  });
+
+  it('a control outside the view that points at the view’s label is not the view’s', () => {
+    show(
+      '<div id="view"><span id="nl">Name</span><span>Skyhigh CASB</span></div>' +
+        '<input aria-labelledby="nl" value="Search keys">',
+    );
+    expect(keyNameIn(document.getElementById('view') as Element)).toBe('Skyhigh CASB');
+  });
+
+  it('nor is a picker outside the form that points at the form’s label', () => {
+    const page = formPage(
+      '<div><span id="pl">Project</span></div>',
+      '',
+      '<button aria-haspopup="listbox" aria-labelledby="pl">Marketing</button>',
+    );
+    expect(choices(page)).toEqual({});
+  });
+
+  it('a label alone at the top of the form does not climb out of it to the page’s own picker', () => {
+    const page = formPage(
+      '<div><span>Project</span></div>',
+      '',
+      '<div><button aria-haspopup="listbox">Marketing</button></div>',
+    );
+    expect(choices(page)).toEqual({});
+  });
+});
+
+describe('a control or a group named by its own aria-label', () => {
+  it.each([
+    [
+      'a radio group',
+      '<div role="radiogroup" aria-label="Permissions"><button role="radio" aria-checked="false">All</button>' +
+        '<button role="radio" aria-checked="true">Restricted</button></div>',
+      { permissions: 'Restricted' },
+    ],
+    [
+      'a select',
+      '<select aria-label="Project"><option>Default project</option><option selected>Marketing</option></select>',
+      { project: 'Marketing' },
+    ],
+    [
+      'a combobox button in German',
+      '<button aria-haspopup="listbox" aria-label="Berechtigungen">Eingeschränkt</button>',
+      { permissions: 'Eingeschränkt' },
+    ],
+  ])('%s', (_, inner, expected) => {
+    expect(choices(formPage(inner))).toEqual(expected);
+  });
+});
+
+describe('ids that need escaping in a selector', () => {
+  it.each([
+    ['a React id', ':r1:'],
+    ['an id starting with a digit', '1name'],
+    ['an id with a space', 'key name'],
+    ['an id with a backslash', 'key\\name'],
+  ])('a <label for> with %s finds its control', (_, id) => {
+    const attr = id.replace(/"/g, '&quot;');
+    // the control is not next to the label: only `for` links them
+    const html = `<label for="${attr}">Workspace ID</label><p>Copy it into Skyhigh</p><input id="${attr}" readonly value="${WS}">`;
+    expect(ws(`<section>${html}</section><p>${WS2}</p>`)).toEqual({ status: 'found', value: WS });
+  });
+
+  it('a radio whose id has a quote: the form is still read, nothing throws', () => {
+    const inner =
+      '<fieldset><legend>Owned by</legend><label><input type="radio" id="o&quot;1" checked> Service account</label></fieldset>';
+    expect(choices(formPage(inner))).toEqual({ ownerType: 'service-account' });
+  });
+
+  it('a label whose for has a quote: never throws, and takes only what sits beside it', () => {
+    expect(ws(`<label for='a"b'>Workspace ID</label><input id='a"b' readonly value="${WS}">`)).toEqual({
+      status: 'found',
+      value: WS,
+    });
+  });
+});
