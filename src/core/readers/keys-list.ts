@@ -1,7 +1,7 @@
 /** The API keys list: the CREATED BY name of one key, matched by its name and last 4 characters. */
-import { isHidden } from '../dom';
+import { isHidden, shownText } from '../dom';
 import { CREATED_BY_HEADERS, NAME_HEADERS, SECRET_KEY_HEADERS } from '../sites/openai';
-import { cleanText, labelMatcher } from '../text';
+import { labelMatcher } from '../text';
 
 const isCreatedBy = labelMatcher(CREATED_BY_HEADERS);
 const isName = labelMatcher(NAME_HEADERS);
@@ -12,7 +12,8 @@ const ROW_SELECTOR = 'tr, [role="row"]';
 const CELL_SELECTOR =
   ':scope > td, :scope > th, :scope > [role="cell"], :scope > [role="gridcell"], :scope > [role="rowheader"], :scope > [role="columnheader"]';
 
-const text = (el: Element | undefined) => cleanText(el?.textContent);
+/** A cell's text as shown: a name and an e-mail in two blocks never run into one word. */
+const text = (el: Element | undefined) => (el ? shownText(el) : '');
 const cellsOf = (row: Element) => [...row.querySelectorAll(CELL_SELECTOR)];
 
 /** A redacted key ending in these 4 characters: `sk-...abcd`, `sk-proj-****abcd`, `…abcd`. */
