@@ -484,6 +484,12 @@ describe('names that only one source gives', () => {
     expect(controlValue('#second')).toBe('');
   });
 
+  it('bare text before a control in its box (no element around the words)', () => {
+    html('<div>Workspace ID <input id="w"></div><div>API key: <input id="k"></div>');
+    expect(fillForm(document, { workspaceId: WS, apiKey: KEY }).filled).toEqual(['workspaceId', 'apiKey']);
+    expect(allValues()).toEqual({ w: WS, k: KEY });
+  });
+
   it('a heading far above a control does not name it', () => {
     html(`<h2>Secret</h2><section>${'<div>'.repeat(4)}<input id="far">${'</div>'.repeat(4)}</section>`);
     expect(fillForm(document, { apiKey: KEY })).toEqual({ filled: [], missing: ['apiKey'], ambiguous: [] });

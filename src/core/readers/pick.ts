@@ -39,7 +39,8 @@ export function candidatesOnPage(root: ParentNode, field: IdField, max = 8): Can
     }
   }
   for (const input of (root as Element | Document).querySelectorAll('input, textarea')) {
-    if (seen.size >= max || isHidden(input)) break;
+    if (seen.size >= max) break;
+    if (isHidden(input)) continue;
     for (const raw of idTokens(field, (input as HTMLInputElement).value ?? '')) {
       const value = canonicalId(field, raw);
       if (!seen.has(value)) seen.set(value, { value, context: input.getAttribute('aria-label') ?? '' });
