@@ -146,3 +146,51 @@ describe('ids that need escaping in a selector', () => {
     });
   });
 });
+
+describe('where a label’s value stops', () => {
+  it.each([
+    ['bare text right after the label', `<div><span>Workspace ID</span> ${WS}</div>`],
+    [
+      'a visible value beside a hidden one: the visible one',
+      `<dl><dt>Workspace ID</dt><dd><span hidden>${WS2}</span>${WS}</dd></dl>`,
+    ],
+    [
+      'a visible value beside a hidden input’s: the visible one',
+      `<dl><dt>Workspace ID</dt><dd><input type="hidden" value="${WS2}">${WS}</dd></dl>`,
+    ],
+    [
+      'a hidden copy of the label and value line, and the shown one',
+      `<p hidden>Workspace ID: ${WS2}</p><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl>`,
+    ],
+  ])('%s', (_, html) => {
+    expect(ws(html)).toEqual({ status: 'found', value: WS });
+  });
+
+  it.each([
+    [
+      'under the next heading',
+      `<div><span>Workspace ID</span><div role="heading">Danger zone</div><code>${WS}</code></div>`,
+    ],
+    [
+      'after another field’s <label>',
+      `<div><span>Workspace ID</span><label>Notes</label><code>${WS}</code></div>`,
+    ],
+    [
+      'after another field’s label that is part of a long text',
+      `<div><span>Workspace ID</span><div>${'Some words about the workspace. '.repeat(3)}<b>Organization ID</b> ${WS}</div></div>`,
+    ],
+    [
+      'below a box of two labels (the value may be either one’s)',
+      `<div><div><span>Workspace ID</span><span>Organization ID</span></div><code>${WS}</code></div>`,
+    ],
+  ])('not the label’s value: %s', (_, html) => {
+    expect(ws(html)).toEqual({ status: 'missing', reason: 'no-value' });
+  });
+
+  it('a long paragraph that mentions the label and a value is no label', () => {
+    expect(ws(`<p>Workspace ID: ${WS} ${'and more words about it '.repeat(8)}</p>`)).toEqual({
+      status: 'missing',
+      reason: 'no-label',
+    });
+  });
+});
