@@ -29,13 +29,12 @@ export function onPageVisits(opts: VisitOptions): void {
     current?.abort();
     current = null;
     if (isRelevant(url)) {
-      const visit = new AbortController();
-      current = visit;
-      life.addEventListener('abort', () => visit.abort(), { signal: visit.signal });
-      start(visit.signal);
+      current = new AbortController();
+      start(current.signal);
     }
   };
-  life.addEventListener('abort', () => current?.abort(), { once: true });
+  // the extension's life ends: the current visit with it (every earlier one was ended already)
+  life.addEventListener('abort', () => current?.abort());
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
   if (nav && typeof nav.addEventListener === 'function') {
     nav.addEventListener('currententrychange', check, { signal: life });
@@ -44,7 +43,7 @@ export function onPageVisits(opts: VisitOptions): void {
     // (one string comparison per batch of changes).
     const observer = new (win as unknown as typeof globalThis).MutationObserver(check);
     observer.observe(win.document, { childList: true, subtree: true });
-    life.addEventListener('abort', () => observer.disconnect(), { once: true });
+    life.addEventListener('abort', () => observer.disconnect());
   }
   win.addEventListener('popstate', check, { signal: life });
   check();

@@ -174,3 +174,22 @@ describe('what watches the page', () => {
     life.abort();
   });
 });
+
+describe('an extension already gone when the page loads', () => {
+  it('starts nothing and fails nothing', () => {
+    const p = page(SETTINGS, false);
+    const life = new AbortController();
+    const starts: AbortSignal[] = [];
+    expect(() =>
+      onPageVisits({
+        window: p.window,
+        isRelevant: isSettings,
+        start: (s) => starts.push(s),
+        alive: () => false,
+        life: life.signal,
+      }),
+    ).not.toThrow();
+    expect(starts).toHaveLength(0);
+    life.abort();
+  });
+});
