@@ -490,6 +490,14 @@ describe('names that only one source gives', () => {
     expect(allValues()).toEqual({ w: WS, k: KEY });
   });
 
+  it('a framework’s comment between the words and the control is not part of its name', () => {
+    html(
+      `<div><span>API key</span><!--bindings={"ng-reflect-ng-if": "true", "ng-reflect-name": "apiKeyField"}--><input id="k"></div>`,
+    );
+    expect(fillForm(document, { apiKey: KEY }).filled).toEqual(['apiKey']);
+    expect(controlValue('#k')).toBe(KEY);
+  });
+
   it('a heading far above a control does not name it', () => {
     html(`<h2>Secret</h2><section>${'<div>'.repeat(4)}<input id="far">${'</div>'.repeat(4)}</section>`);
     expect(fillForm(document, { apiKey: KEY })).toEqual({ filled: [], missing: ['apiKey'], ambiguous: [] });

@@ -41,10 +41,8 @@ function usable(el: FillableControl): boolean {
   return true;
 }
 
-const hostOf = (el: Element): Element | null => {
-  const root = el.getRootNode();
-  return root && (root as ShadowRoot).host ? (root as ShadowRoot).host : null;
-};
+/** The shadow host an element sits under; null in the document itself (a document has no host). */
+const hostOf = (el: Element): Element | null => (el.getRootNode() as ShadowRoot).host ?? null;
 
 /** Every text-like control, including those inside open shadow roots of custom components. */
 export function allControls(root: ParentNode): FillableControl[] {
@@ -70,10 +68,10 @@ function nearbyText(el: Element): string {
     const texts: string[] = [];
     for (let s = cur.previousSibling; s; s = s.previousSibling) {
       if (s.nodeType === 1 && holdsControl(s as Element)) break;
-      const t = (s.textContent ?? '').trim();
-      if (t) texts.unshift(t);
+      // a comment (a framework's marker) is not text anyone reads
+      if (s.nodeType !== 8) texts.unshift(s.textContent ?? '');
     }
-    const joined = texts.join(' ').trim();
+    const joined = cleanText(texts.join(' '));
     if (joined) return joined.length <= 60 ? joined : '';
     cur = cur.parentElement ?? hostOf(cur);
   }
@@ -82,21 +80,20 @@ function nearbyText(el: Element): string {
 
 /** What a control is called, from the most to the least explicit source. */
 export function namesOf(el: FillableControl): string[] {
-  const names: string[] = [];
   const root = el.getRootNode() as Document | ShadowRoot;
-  if (el.id) {
-    for (const l of queryEscaped(root, (esc) => `label[for="${esc(el.id)}"]`))
-      names.push(l.textContent ?? '');
-  }
-  const wrapping = el.closest('label');
-  if (wrapping) names.push(wrapping.textContent ?? '');
-  names.push(labelledByText(el));
-  names.push(el.getAttribute('aria-label') ?? '');
-  names.push(el.getAttribute('placeholder') ?? '');
+  const forLabels = el.id ? queryEscaped(root, (esc) => `label[for="${esc(el.id)}"]`) : [];
   const host = hostOf(el);
-  if (host) names.push(host.getAttribute('aria-label') ?? '', host.getAttribute('label') ?? '');
-  names.push(nearbyText(el));
-  return names.map(normalizeLabel).filter((n) => n.length > 0);
+  const names = [
+    ...forLabels.map((l) => l.textContent),
+    el.closest('label')?.textContent,
+    labelledByText(el),
+    el.getAttribute('aria-label'),
+    el.getAttribute('placeholder'),
+    host?.getAttribute('aria-label'),
+    host?.getAttribute('label'),
+    nearbyText(el),
+  ];
+  return names.map((n) => normalizeLabel(n ?? '')).filter((n) => n.length > 0);
 }
 
 /** The field a control stands for, or null when none or more than one fit. */
