@@ -85,12 +85,11 @@ const VALUE_ATTRS = new Set(['title', 'aria-label', 'aria-description', 'value']
 
 /**
  * The values of an element's attributes that may carry a value (the one list every reader uses):
- * `title`, `aria-label`, `aria-description`, `value` and every `data-*`; `except` names one to skip
- * (the `aria-label` that is the field's own label).
+ * `title`, `aria-label`, `aria-description`, `value` and every `data-*`.
  */
-export function valueAttributes(el: Element, except?: string): string[] {
+export function valueAttributes(el: Element): string[] {
   return Array.from(el.attributes)
-    .filter((a) => a.name !== except && (VALUE_ATTRS.has(a.name) || a.name.startsWith('data-')))
+    .filter((a) => VALUE_ATTRS.has(a.name) || a.name.startsWith('data-'))
     .map((a) => a.value);
 }
 

@@ -194,3 +194,95 @@ describe('where a label’s value stops', () => {
     });
   });
 });
+
+describe('the value beside its label, and what does not compete with it', () => {
+  it.each([
+    [
+      'a copy button carrying another value in its value attribute',
+      `<dl><dt>Workspace ID</dt><dd>${WS}<button value="${WS2}">Copy</button></dd></dl>`,
+    ],
+    [
+      'a workspace switcher whose option values are IDs',
+      `<dl><dt>Workspace ID</dt><dd>${WS} <select><option value="${WS2}">Acme</option></select></dd></dl>`,
+    ],
+    [
+      'an element that names itself with aria-labelledby',
+      `<div><span id="l" aria-labelledby="l">Workspace ID</span><code>${WS}</code></div>`,
+    ],
+    [
+      'a labelled region followed by an older value',
+      `<span id="l">Workspace ID</span><div aria-labelledby="l"><code>${WS}</code></div><p>${WS2}</p>`,
+    ],
+    [
+      'a control named by a hidden label element',
+      `<span id="l" hidden>Workspace ID</span><input aria-labelledby="l" readonly value="${WS}">`,
+    ],
+    [
+      'a region named like the field, holding the label, its value and an older one',
+      `<section aria-label="Workspace ID"><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl><p>${WS2}</p></section>`,
+    ],
+  ])('%s', (_, html) => {
+    expect(ws(html)).toEqual({ status: 'found', value: WS });
+  });
+
+  it.each([
+    [
+      'another field’s label as bare text',
+      `<div><span>Workspace ID</span>Organization ID<code>${WS}</code></div>`,
+    ],
+    [
+      'another field’s label split in two elements',
+      `<div><span>Workspace ID</span><span><b>Organization</b> ID</span><code>${WS}</code></div>`,
+    ],
+  ])('stops at %s', (_, html) => {
+    expect(ws(html)).toEqual({ status: 'missing', reason: 'no-value' });
+  });
+});
+
+describe('choices: what is and is not the chosen option', () => {
+  it.each([
+    [
+      'native radios in a group named by its aria-label',
+      '<div role="radiogroup" aria-label="Permissions"><label><input type="radio" name="p"> All</label>' +
+        '<label><input type="radio" name="p" checked> Restricted</label></div>',
+      { permissions: 'Restricted' },
+    ],
+    [
+      'a checked checkbox beside the choice (not a choice itself)',
+      '<fieldset><legend>Permissions</legend><label><input type="checkbox" checked> Allow fine-tuning</label>' +
+        '<div role="radiogroup"><button role="radio" aria-checked="true">Restricted</button></div></fieldset>',
+      { permissions: 'Restricted' },
+    ],
+    [
+      'a listbox option selected',
+      '<div><span>Project</span><div role="listbox"><div role="option">Default project</div>' +
+        '<div role="option" aria-selected="true">Marketing</div></div></div>',
+      { project: 'Marketing' },
+    ],
+    [
+      'a listbox option checked',
+      '<div><span>Project</span><div role="listbox"><div role="option" aria-checked="true">Research</div></div></div>',
+      { project: 'Research' },
+    ],
+    [
+      'a picker that shows only its own label (nothing chosen yet)',
+      '<button aria-haspopup="listbox" aria-label="Project">Project</button>',
+      {},
+    ],
+    [
+      'two controls for one choice that disagree',
+      '<label for="p">Project</label><select id="p"><option selected>Default project</option></select>' +
+        '<div><span>Project</span><button aria-haspopup="listbox">Marketing</button></div>',
+      {},
+    ],
+  ])('%s', (_, inner, expected) => {
+    expect(choices(formPage(inner))).toEqual(expected);
+  });
+
+  it('the form read is the form found', () => {
+    show(formPage('<label for="n">Name</label><input id="n" value="Skyhigh CASB">'));
+    const form = findCreateForm(document.body) as Element;
+    expect(readCreateForm(form)).toEqual({ container: form, name: 'Skyhigh CASB' });
+    expect(form.id).toBe('open');
+  });
+});

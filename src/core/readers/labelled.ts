@@ -7,7 +7,6 @@ import {
   elementsUnder,
   isFormControl,
   isHidden,
-  isHiddenElement,
   labelledByText,
   queryEscaped,
   TextJoiner,
@@ -47,25 +46,24 @@ interface Evidence {
 
 const emptyEvidence = (): Evidence => ({ visible: [], hidden: [], truncated: [] });
 
-function collect(spec: FieldSpec, nodes: Node[], ev: Evidence, skipLabelAttr?: Element): void {
+function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
   const visible = new TextJoiner();
   for (const node of nodes) {
+    // a text node among a label's following siblings: its parent also holds the shown label
     if (node.nodeType === 3) {
-      if (!isHidden(node)) visible.add(node as Text);
+      visible.add(node as Text);
       continue;
     }
-    if (node.nodeType !== 1) continue;
     for (const el of elementsUnder(node)) {
-      const hidden = isHiddenElement(el) || isHidden(el, node);
       if (isFormControl(el) && el.tagName !== 'SELECT') {
-        (hidden ? ev.hidden : ev.visible).push(...spec.tokens((el as HTMLInputElement).value ?? ''));
+        const tokens = spec.tokens((el as HTMLInputElement).value ?? '');
+        (isHidden(el, node) ? ev.hidden : ev.visible).push(...tokens);
       }
-      for (const v of valueAttributes(el, el === skipLabelAttr ? 'aria-label' : undefined))
-        ev.hidden.push(...spec.tokens(v));
+      for (const v of valueAttributes(el)) ev.hidden.push(...spec.tokens(v));
     }
     const hiddenText = new TextJoiner();
     for (const t of textNodes(node)) {
-      if (isHidden(t, node) || isHidden(node)) hiddenText.add(t);
+      if (isHidden(t, node)) hiddenText.add(t);
       else visible.add(t);
     }
     ev.hidden.push(...spec.tokens(hiddenText.text));
@@ -157,7 +155,7 @@ export function valueScope(
   let cur: Element | null = label;
   for (let depth = 0; cur && depth <= MAX_CLIMB; depth++) {
     const scope = followingUntilLabel(spec, cur);
-    if (scope.length > 0 && accept(scope)) return scope;
+    if (accept(scope)) return scope;
     if (cur.nextSibling && scope.length === 0) break; // the next thing is another label: this one has no value
     const parent: Element | null = cur.parentElement;
     if (!parent || parent === root || parent.tagName === 'BODY') break;
@@ -170,7 +168,7 @@ export function valueScope(
 function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): FieldResult {
   const evidence = (nodes: Node[]) => {
     const ev = emptyEvidence();
-    collect(spec, nodes, ev, label);
+    collect(spec, nodes, ev);
     return ev;
   };
   const scope = valueScope(spec, label, root, (nodes) => hasEvidence(evidence(nodes)));
@@ -179,7 +177,7 @@ function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): Field
 
 /** Label and value in one text: "Workspace ID: f7f3…". */
 function inlineValue(spec: FieldSpec, text: string): string[] | null {
-  const m = /^(.{1,80}?)\s*[:：]\s*(.+)$/su.exec(text.trim());
+  const m = /(.{1,80}?)\s*[:：]\s*(.+)/su.exec(text);
   if (!m || !spec.isLabel(m[1] ?? '')) return null;
   return spec.tokens(m[2] ?? '');
 }
