@@ -1,5 +1,4 @@
 /** Small DOM helpers shared by the page readers. Pure: they take nodes, they never touch extension APIs. */
-import { cleanText } from './text';
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
 
@@ -32,40 +31,6 @@ export function* textNodes(root: Node): Generator<Text> {
     if (parent && SKIP_TAGS.has(parent.tagName)) continue;
     yield n as Text;
   }
-}
-
-/** Elements shown on a line of their own: their text never runs into the text around them. */
-const BLOCK_TAGS = new Set(
-  'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL'.split(
-    ' ',
-  ),
-);
-
-/**
- * An element's text as a person reads it: the text of two blocks (or either side of a `<br>`) with
- * a space between, inline runs together (`<mark>Sky</mark>high` is one word), whitespace runs as one.
- */
-export function shownText(el: Element): string {
-  const blockOf = (n: Node): Node | null => {
-    let p = n.parentElement;
-    while (p && p !== el && !BLOCK_TAGS.has(p.tagName)) p = p.parentElement;
-    return p;
-  };
-  const walker = el.ownerDocument.createTreeWalker(el, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
-  let out = '';
-  let block: Node | null | undefined;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 1) {
-      if ((n as Element).tagName === 'BR') out += ' ';
-      continue;
-    }
-    if (n.parentElement && SKIP_TAGS.has(n.parentElement.tagName)) continue;
-    const b = blockOf(n);
-    if (block !== undefined && b !== block) out += ' ';
-    block = b;
-    out += n.textContent ?? '';
-  }
-  return cleanText(out);
 }
 
 export function* elementsUnder(root: Node): Generator<Element> {

@@ -1,7 +1,7 @@
 /** The API keys list: the CREATED BY name of one key, matched by its name and last 4 characters. */
-import { isHidden, shownText } from '../dom';
+import { isHidden } from '../dom';
 import { CREATED_BY_HEADERS, NAME_HEADERS, SECRET_KEY_HEADERS } from '../sites/openai';
-import { labelMatcher } from '../text';
+import { cleanText, labelMatcher } from '../text';
 
 const isCreatedBy = labelMatcher(CREATED_BY_HEADERS);
 const isName = labelMatcher(NAME_HEADERS);
@@ -12,8 +12,9 @@ const ROW_SELECTOR = 'tr, [role="row"]';
 const CELL_SELECTOR =
   ':scope > td, :scope > th, :scope > [role="cell"], :scope > [role="gridcell"], :scope > [role="rowheader"], :scope > [role="columnheader"]';
 
-/** A cell's text as shown: a name and an e-mail in two blocks never run into one word. */
-const text = (el: Element | undefined) => (el ? shownText(el) : '');
+const text = (el: Element | undefined) => cleanText(el?.textContent);
+/** The creator's cell as shown (`innerText`): a name and an e-mail in two blocks never run into one word. */
+const shown = (el: Element) => cleanText((el as HTMLElement).innerText);
 const cellsOf = (row: Element) => [...row.querySelectorAll(CELL_SELECTOR)];
 
 /** A redacted key ending in these 4 characters: `sk-...abcd`, `sk-proj-****abcd`, `…abcd`. */
@@ -52,7 +53,7 @@ export function findKeyRow(
       if (cells.length !== headers.length) continue;
       if (!redactedEndsWith(text(cells[keyCol]), key.last4)) continue;
       if (key.name !== undefined && nameCol >= 0 && text(cells[nameCol]) !== key.name) continue;
-      const by = text(cells[createdByCol]);
+      const by = shown(cells[createdByCol] as Element);
       const facts = headers
         .map((h, i): [string, string] => [h, text(cells[i])])
         .filter(
