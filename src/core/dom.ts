@@ -77,11 +77,11 @@ export function labelledByText(el: Element): string {
  */
 export function queryEscaped(root: ParentNode, selector: (esc: (s: string) => string) => string): Element[] {
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const css = doc.defaultView?.CSS ?? globalThis.CSS;
   try {
+    const css = (doc.defaultView as unknown as typeof globalThis).CSS;
     return [...root.querySelectorAll(selector((s) => css.escape(s)))];
   } catch {
-    return [];
+    return []; // also a document without a window (DOMParser's): no match rather than a guess
   }
 }
 

@@ -206,6 +206,10 @@ describe('the value beside its label, and what does not compete with it', () => 
       `<dl><dt>Workspace ID</dt><dd>${WS} <select><option value="${WS2}">Acme</option></select></dd></dl>`,
     ],
     [
+      'a link to another workspace beside the copy button (only value attributes count)',
+      `<dl><dt>Workspace ID</dt><dd><a href="https://chatgpt.com/w/${WS2}" id="${WS2}" data-value="${WS}">Copy</a></dd></dl>`,
+    ],
+    [
       'an element that names itself with aria-labelledby',
       `<div><span id="l" aria-labelledby="l">Workspace ID</span><code>${WS}</code></div>`,
     ],
