@@ -210,6 +210,10 @@ describe('the value beside its label, and what does not compete with it', () => 
       `<dl><dt>Workspace ID</dt><dd><a href="https://chatgpt.com/w/${WS2}" id="${WS2}" data-value="${WS}">Copy</a></dd></dl>`,
     ],
     [
+      'a hidden element named like the field, holding an older value',
+      `<span hidden aria-label="Workspace ID" title="${WS2}"></span><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl>`,
+    ],
+    [
       'an element that names itself with aria-labelledby',
       `<div><span id="l" aria-labelledby="l">Workspace ID</span><code>${WS}</code></div>`,
     ],
