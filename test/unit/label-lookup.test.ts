@@ -6,7 +6,7 @@
  * escaping in a selector.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findCreateForm, readCreateForm } from '../../src/core/readers/create-form';
+import { findCreateForm, formFlags, readCreateForm } from '../../src/core/readers/create-form';
 import { keyNameIn } from '../../src/core/readers/key-name';
 import { readWorkspaceIds } from '../../src/core/readers/workspace-ids';
 
@@ -18,6 +18,10 @@ const show = (html: string) => {
   return document.body;
 };
 const ws = (html: string) => readWorkspaceIds(show(html)).workspaceId;
+const view = (html: string) => {
+  show(`<div id="view">${html}</div>`);
+  return document.getElementById('view') as Element;
+};
 
 /** An open create-key dialog with `inner`, after `before` and before `after` on the page. */
 const formPage = (inner: string, before = '', after = '') =>
@@ -292,5 +296,97 @@ describe('choices: what is and is not the chosen option', () => {
     const form = findCreateForm(document.body) as Element;
     expect(readCreateForm(form)).toEqual({ container: form, name: 'Skyhigh CASB' });
     expect(form.id).toBe('open');
+  });
+});
+
+describe('more places a value is and is not', () => {
+  const ORG_SHORT = 'org-p13k…pgrk';
+  const deep = (inner: string, n: number) => `${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}`;
+
+  it('the value the admin typed (the control’s current value), not the one the page started with', () => {
+    const root = view('<label for="n">Name</label><input id="n" value="My Test Key">');
+    (document.getElementById('n') as HTMLInputElement).value = 'Skyhigh CASB';
+    expect(keyNameIn(root)).toBe('Skyhigh CASB');
+    show(`<label for="w">Workspace ID</label><input id="w" readonly>`);
+    (document.getElementById('w') as HTMLInputElement).value = WS;
+    expect(readWorkspaceIds(document.body).workspaceId).toEqual({ status: 'found', value: WS });
+  });
+
+  it.each([
+    [
+      'a shortened Workspace ID next to a shortened Organization ID',
+      `<dl><dt>Workspace ID</dt><dd><span title="${WS}">f7f33107…b5a0</span> (${ORG_SHORT})</dd></dl>`,
+    ],
+    [
+      'a comment that names another field between the label and its value',
+      `<div><span>Workspace ID</span><!--Organization ID--><code>${WS}</code></div>`,
+    ],
+    [
+      'a legend outside a fieldset, an older value before it',
+      `<div><code>${WS2}</code><legend>Workspace ID</legend><code>${WS}</code></div>`,
+    ],
+    [
+      'a label right inside a fieldset, another value before it',
+      `<fieldset><p>${WS2}</p><span>Workspace ID</span><code>${WS}</code></fieldset>`,
+    ],
+    [
+      'a note beside the label, the value below their box',
+      `<div><div><span>Workspace ID</span><span>(read only)</span></div><code>${WS}</code></div>`,
+    ],
+    ['a value a few boxes up from the label', `${deep('<span>Workspace ID</span>', 4)}<code>${WS}</code>`],
+  ])('%s', (_, html) => {
+    expect(ws(html)).toEqual({ status: 'found', value: WS });
+  });
+
+  it('a value far above the label (many boxes up) is not its value', () => {
+    expect(ws(`<section>${deep('<span>Workspace ID</span>', 7)}<code>${WS}</code></section>`)).toEqual({
+      status: 'missing',
+      reason: 'no-value',
+    });
+  });
+
+  it('a label whose control holds no ID', () => {
+    expect(ws('<label for="w">Workspace ID</label><input id="w" readonly value="not set">')).toEqual({
+      status: 'missing',
+      reason: 'no-value',
+    });
+  });
+});
+
+describe('more choices', () => {
+  it.each([
+    [
+      'a label with no choice right before the next field’s label and choice',
+      '<div><span>Project</span><span>Permissions</span><div role="radiogroup">' +
+        '<button role="radio" aria-checked="true">Restricted</button></div></div>',
+      { permissions: 'Restricted' },
+    ],
+    [
+      'a switch turned on and a selected tree item beside the choice',
+      '<div><span>Permissions</span><div><button role="switch" aria-checked="true">Allow fine-tuning</button>' +
+        '<span role="treeitem" aria-selected="true">Docs</span>' +
+        '<div role="radiogroup"><button role="radio" aria-checked="true">Restricted</button></div></div></div>',
+      { permissions: 'Restricted' },
+    ],
+    [
+      'a help menu link before the picker',
+      '<div><span>Project</span><div><a href="#help" aria-haspopup="menu">Help</a>' +
+        '<button aria-haspopup="listbox">Default project</button></div></div>',
+      { project: 'Default project' },
+    ],
+    [
+      'a note beside the label, the picker below their box',
+      '<div><div><span>Project</span><span>(optional)</span></div><button aria-haspopup="listbox">Marketing</button></div>',
+      { project: 'Marketing' },
+    ],
+    ['a select without options', '<label for="p">Project</label><select id="p"></select>', {}],
+  ])('%s', (_, inner, expected) => {
+    expect(choices(formPage(inner))).toEqual(expected);
+  });
+
+  it('Read only on an Admin key is flagged (Skyhigh deletes content), on a platform key as not All', () => {
+    expect(formFlags({ site: 'admin-console', permissions: 'Read only' })).toEqual(['permissions-read-only']);
+    expect(formFlags({ site: 'admin-console', permissions: 'All' })).toEqual([]);
+    expect(formFlags({ permissions: 'Read only' })).toEqual(['permissions-not-all']);
   });
 });

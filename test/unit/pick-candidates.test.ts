@@ -25,9 +25,15 @@ describe('the candidates on the page', () => {
     expect(candidatesOnPage(document.body, 'workspaceId')).toEqual([{ value: WS, context: 'Workspace' }]);
   });
 
-  it('a value both in the text and in an input is listed once, in uppercase or not', () => {
-    show(`<p>${WS.toUpperCase()}</p><textarea readonly>${WS}</textarea><input readonly value="${WS2}">`);
-    expect(candidatesOnPage(document.body, 'workspaceId').map((c) => c.value)).toEqual([WS, WS2]);
+  it('a value both in the text and in an input is listed once, with the text’s context', () => {
+    show(
+      `<div><h3>Acme</h3><p>${WS.toUpperCase()}</p></div><input aria-label="Other" readonly value="${WS}">` +
+        `<input readonly value="${WS2}">`,
+    );
+    expect(candidatesOnPage(document.body, 'workspaceId')).toEqual([
+      { value: WS, context: 'Acme' },
+      { value: WS2, context: '' },
+    ]);
   });
 
   it('only values of the field asked for', () => {

@@ -19,7 +19,7 @@ import {
 import { cleanText, labelMatcher } from '../text';
 import { secretShownIn } from './key-dialog';
 import { keyNameIn } from './key-name';
-import { type FieldSpec, findLabels, valueScope } from './labelled';
+import { findLabels, type LabelSpec, valueScope } from './labelled';
 
 export interface CreateFormInfo {
   container: Element;
@@ -34,7 +34,7 @@ export interface CreateFormInfo {
 
 export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
 
-function choiceSpec(labels: readonly string[]): FieldSpec {
+function choiceSpec(labels: readonly string[]): LabelSpec {
   const isLabel = labelMatcher(labels);
   const isAny = labelMatcher([
     ...OWNED_BY_LABELS,
@@ -44,7 +44,7 @@ function choiceSpec(labels: readonly string[]): FieldSpec {
     ...FORM_WORKSPACE_LABELS,
     ...FORM_EXPIRATION_LABELS,
   ]);
-  return { isLabel, isAnyLabel: isAny, tokens: () => [], canonical: (v) => v };
+  return { isLabel, isAnyLabel: isAny };
 }
 const NAME_LABELS_FOR_STOP = ['Name', 'Service Key Name'];
 
@@ -79,10 +79,8 @@ export function chosenIn(nodes: Node[]): string | null {
         return cleanText(c.textContent) || cleanText(c.getAttribute('aria-label'));
       }
       if (c.tagName === 'SELECT') {
-        const opt =
-          (c as HTMLSelectElement).selectedOptions?.[0] ??
-          (c as HTMLSelectElement).options[(c as HTMLSelectElement).selectedIndex];
-        return cleanText(opt?.textContent);
+        // a select without options has nothing chosen
+        return cleanText((c as HTMLSelectElement).selectedOptions[0]?.textContent);
       }
       if (role === 'combobox' || (c.tagName === 'BUTTON' && c.hasAttribute('aria-haspopup'))) {
         return cleanText((c as HTMLInputElement).value) || cleanText(c.textContent);

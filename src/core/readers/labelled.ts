@@ -20,7 +20,8 @@ export type FieldResult =
   | { status: 'missing'; reason: 'no-label' | 'no-value' | 'truncated' }
   | { status: 'ambiguous'; candidates: string[] };
 
-export interface FieldSpec {
+/** How to tell the field's label and the labels of other fields (all the lookup needs). */
+export interface LabelSpec {
   /** Does this short text name the field? */
   isLabel: (text: string) => boolean;
   /**
@@ -30,6 +31,9 @@ export interface FieldSpec {
   isLabelPart?: (text: string) => boolean;
   /** Does this short text name any field the page may show (used to stop at the next label)? */
   isAnyLabel: (text: string) => boolean;
+}
+
+export interface FieldSpec extends LabelSpec {
   /** Full-format tokens in a text. */
   tokens: (text: string) => string[];
   canonical: (v: string) => string;
@@ -56,7 +60,7 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
     }
     for (const el of elementsUnder(node)) {
       if (isFormControl(el) && el.tagName !== 'SELECT') {
-        const tokens = spec.tokens((el as HTMLInputElement).value ?? '');
+        const tokens = spec.tokens((el as HTMLInputElement).value);
         (isHidden(el, node) ? ev.hidden : ev.visible).push(...tokens);
       }
       for (const v of valueAttributes(el)) ev.hidden.push(...spec.tokens(v));
@@ -73,31 +77,35 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
   ev.truncated.push(...truncatedTokens(visible.text));
 }
 
+/** One value found, several (ambiguous), or none (null). */
+const oneOf = (xs: string[]): FieldResult | null =>
+  xs.length === 0
+    ? null
+    : xs.length === 1
+      ? { status: 'found', value: xs[0] as string }
+      : { status: 'ambiguous', candidates: xs };
+
+/** What the evidence of one label says: visible values first, then hidden ones (that fit a shortened one). */
 function decide(spec: FieldSpec, ev: Evidence): FieldResult {
   const distinct = (xs: string[]) => [...new Set(xs.map(spec.canonical))];
-  const visible = distinct(ev.visible);
-  if (visible.length === 1) return { status: 'found', value: visible[0] as string };
-  if (visible.length > 1) return { status: 'ambiguous', candidates: visible };
   const hidden = distinct(ev.hidden);
   if (ev.truncated.length > 0) {
     const fitting = hidden.filter((v) => ev.truncated.some((t) => fitsTruncated(v, t)));
-    if (fitting.length === 1) return { status: 'found', value: fitting[0] as string };
-    if (fitting.length > 1) return { status: 'ambiguous', candidates: fitting };
-    return { status: 'missing', reason: 'truncated' };
+    return oneOf(distinct(ev.visible)) ?? oneOf(fitting) ?? { status: 'missing', reason: 'truncated' };
   }
-  if (hidden.length === 1) return { status: 'found', value: hidden[0] as string };
-  if (hidden.length > 1) return { status: 'ambiguous', candidates: hidden };
-  return { status: 'missing', reason: 'no-value' };
+  return oneOf(distinct(ev.visible)) ?? oneOf(hidden) ?? { status: 'missing', reason: 'no-value' };
 }
 
 const hasEvidence = (ev: Evidence) => ev.visible.length + ev.hidden.length + ev.truncated.length > 0;
 
-function containsLabel(spec: FieldSpec, node: Node): boolean {
-  if (node.nodeType === 3) return spec.isAnyLabel(node.textContent ?? '');
+// (`textContent` is never null on an element or a text node: the casts below say so.)
+
+/** Does this sibling hold another label: its whole text, or one of its texts, names a field? */
+function containsLabel(spec: LabelSpec, node: Node): boolean {
+  if (node.nodeType === 3) return spec.isAnyLabel(node.textContent as string);
   if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  if ((el.textContent ?? '').length <= MAX_LABEL_LEN && spec.isAnyLabel(el.textContent ?? '')) return true;
-  for (const t of textNodes(el)) if (spec.isAnyLabel(t.textContent ?? '')) return true;
+  if (spec.isAnyLabel(node.textContent as string)) return true;
+  for (const t of textNodes(node)) if (spec.isAnyLabel(t.textContent as string)) return true;
   return false;
 }
 
@@ -107,9 +115,9 @@ const LABEL_ROLES = new Set(['rowheader', 'columnheader', 'heading']);
 
 const isStructuralLabel = (n: Node): boolean =>
   n.nodeType === 1 &&
-  (LABEL_TAGS.has((n as Element).tagName) || LABEL_ROLES.has((n as Element).getAttribute('role') ?? ''));
+  (LABEL_TAGS.has((n as Element).tagName) || LABEL_ROLES.has((n as Element).getAttribute('role') as string));
 
-function followingUntilLabel(spec: FieldSpec, start: Node): Node[] {
+function followingUntilLabel(spec: LabelSpec, start: Node): Node[] {
   const out: Node[] = [];
   for (let n = start.nextSibling; n; n = n.nextSibling) {
     if (isStructuralLabel(n) || containsLabel(spec, n)) break;
@@ -127,7 +135,7 @@ function followingUntilLabel(spec: FieldSpec, start: Node): Node[] {
  * the label sits alone in its box and `accept` finds nothing. Null when nothing holds it.
  */
 export function valueScope(
-  spec: FieldSpec,
+  spec: LabelSpec,
   label: Element,
   root: ParentNode,
   accept: (nodes: Node[]) => boolean,
@@ -148,12 +156,12 @@ export function valueScope(
   }
   if (
     spec.isLabel(label.getAttribute('aria-label') ?? '') &&
-    !spec.isLabel(label.textContent ?? '') &&
+    !spec.isLabel(label.textContent as string) &&
     accept([label])
   )
     return [label];
-  let cur: Element | null = label;
-  for (let depth = 0; cur && depth <= MAX_CLIMB; depth++) {
+  let cur: Element = label;
+  for (let depth = 0; depth <= MAX_CLIMB; depth++) {
     const scope = followingUntilLabel(spec, cur);
     if (accept(scope)) return scope;
     if (cur.nextSibling && scope.length === 0) break; // the next thing is another label: this one has no value
@@ -172,27 +180,27 @@ function valueForLabel(spec: FieldSpec, label: Element, root: ParentNode): Field
     return ev;
   };
   const scope = valueScope(spec, label, root, (nodes) => hasEvidence(evidence(nodes)));
-  return scope ? decide(spec, evidence(scope)) : { status: 'missing', reason: 'no-value' };
+  return decide(spec, evidence(scope ?? []));
 }
 
 /** Label and value in one text: "Workspace ID: f7f3…". */
 function inlineValue(spec: FieldSpec, text: string): string[] | null {
   const m = /(.{1,80}?)\s*[:：]\s*(.+)/su.exec(text);
-  if (!m || !spec.isLabel(m[1] ?? '')) return null;
-  return spec.tokens(m[2] ?? '');
+  if (!m || !spec.isLabel(m[1] as string)) return null;
+  return spec.tokens(m[2] as string);
 }
 
 /** Elements that carry the field's label, innermost only. */
-export function findLabels(spec: FieldSpec, root: ParentNode): Element[] {
+export function findLabels(spec: LabelSpec, root: ParentNode): Element[] {
   const found = new Set<Element>();
   for (const t of textNodes(root as Node)) {
-    const raw = t.textContent ?? '';
+    const raw = t.textContent as string;
     if (!raw.trim() || raw.length > 200) continue;
     if (spec.isLabelPart && !spec.isLabelPart(raw)) continue;
     let el: Element | null = t.parentElement;
     for (let up = 0; el && up < 3; up++, el = el.parentElement) {
-      const txt = el.textContent ?? '';
-      if (txt.length > MAX_LABEL_LEN) break;
+      const txt = el.textContent as string;
+      if (txt.length > MAX_LABEL_LEN) break; // (and no label is longer: a big page stays linear)
       if (spec.isLabel(txt)) {
         if (!isHidden(el)) found.add(el);
         break;
@@ -200,7 +208,7 @@ export function findLabels(spec: FieldSpec, root: ParentNode): Element[] {
     }
   }
   for (const el of (root as Element | Document).querySelectorAll('[aria-label]')) {
-    if (spec.isLabel(el.getAttribute('aria-label') ?? '') && !isHidden(el)) found.add(el);
+    if (spec.isLabel(el.getAttribute('aria-label') as string) && !isHidden(el)) found.add(el);
   }
   for (const el of (root as Element | Document).querySelectorAll('[aria-labelledby]')) {
     if (isFormControl(el) && spec.isLabel(labelledByText(el))) found.add(el);
@@ -213,7 +221,7 @@ export function findLabels(spec: FieldSpec, root: ParentNode): Element[] {
 export function readLabelledField(spec: FieldSpec, root: ParentNode): FieldResult {
   const results: FieldResult[] = [];
   for (const t of textNodes(root as Node)) {
-    const raw = t.textContent ?? '';
+    const raw = t.textContent as string;
     if (raw.length > 200 || !/[:：]/.test(raw) || isHidden(t)) continue;
     const tokens = inlineValue(spec, raw);
     if (tokens) {
