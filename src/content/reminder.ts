@@ -180,7 +180,7 @@ export class Reminder {
       );
       return;
     }
-    const answer = await send<{ heldUntil?: number }>({ type: 'key/hold', secret: this.secret });
+    const answer = await send<{ heldUntil?: number }>({ type: 'secret/hold', secret: this.secret });
     if (!answer?.heldUntil) {
       this.status.textContent = alive() ? t('commandFailed') : '';
       if (!alive()) this.extensionGone();
@@ -192,7 +192,7 @@ export class Reminder {
       button(
         t('forgetKey'),
         async () => {
-          await send({ type: 'key/forget' });
+          await send({ type: 'secret/forget' });
           this.keyForgotten();
         },
         this.own.signal,

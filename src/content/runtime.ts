@@ -4,7 +4,7 @@
  * ("Extension context invalidated" never reaches the page's console).
  */
 import type { Browser } from 'webextension-polyfill';
-import type { Message } from '../core/messages';
+import type { Message } from '../core/protocol';
 import { onPageVisits as visits } from '../core/visits';
 import { watchDom } from '../core/watch';
 

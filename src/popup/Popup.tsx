@@ -4,7 +4,7 @@ import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
 import { checklist, pathInForce, type Step, type StepId, stepsLeft, stepText } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
 import { expiryDate, rotationDue } from '../core/expiry';
-import type { Message } from '../core/messages';
+import type { Message } from '../core/protocol';
 import {
   currentKey,
   currentRecord,

@@ -1,6 +1,6 @@
 /** The extension pages' side of messaging and i18n. */
 import browser from 'webextension-polyfill';
-import type { Message } from '../core/messages';
+import type { Message } from '../core/protocol';
 import type { StateView } from '../core/state';
 
 export async function command(message: Message): Promise<StateView> {
