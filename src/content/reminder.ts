@@ -3,7 +3,7 @@
  * close of the site's dialog stopped once while the key has not been copied.
  */
 import { last4 } from '../core/formats';
-import { CLOSE_BUTTON, COPY_BUTTON } from '../core/sites/openai';
+import { CLOSE_BUTTON, COPY_BUTTON, type KeySite } from '../core/sites/openai';
 import { cleanText } from '../core/text';
 import { ClipboardGuard } from './clipboard';
 import { alive, send, t } from './runtime';
@@ -47,7 +47,7 @@ export class Reminder {
     private secret: string | null,
     readonly container: Element,
     noted: NotedKey,
-    private site: 'platform' | 'admin-console',
+    private site: KeySite,
   ) {
     // the visit ends: the page moved on (close), or the extension went away under it (say so, and
     // keep what works without it: Copy key, from this page's own memory)

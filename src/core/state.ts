@@ -4,6 +4,7 @@
  */
 import { ACCESS_MESSAGE, type AccessCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
+import type { KeySite } from './sites/openai';
 import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, isConsoleHost } from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
@@ -18,7 +19,6 @@ export type OwnerType = 'you' | 'service-account';
 export const OWNER_TYPES: readonly OwnerType[] = ['you', 'service-account'];
 
 /** Where a key was made: the API platform or the Admin Console. */
-export type KeySite = 'platform' | 'admin-console';
 export const KEY_SITES: readonly KeySite[] = ['platform', 'admin-console'];
 
 /** `v` is one of `list`. */

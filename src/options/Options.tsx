@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CONSOLE_HOSTS, hostPattern, isConsoleHost, isKnownConsoleHost } from '../core/sites/skyhigh';
-import { EMAIL_LANGUAGES, type Settings, type StateView } from '../core/state';
+import {
+  EMAIL_LANGUAGES,
+  KEY_TTL_MINUTES,
+  SETTING_CHECKS,
+  type Settings,
+  type StateView,
+} from '../core/state';
 import { command, t } from '../ui/api';
 
 const CUSTOM = 'custom';
@@ -163,12 +169,12 @@ export function Options() {
         <input
           {...managedProps('keyTtlMinutes')}
           type="number"
-          min={1}
-          max={120}
+          min={KEY_TTL_MINUTES.min}
+          max={KEY_TTL_MINUTES.max}
           value={s.keyTtlMinutes}
           onChange={(e) => {
             const v = Number((e.target as HTMLInputElement).value);
-            if (Number.isInteger(v) && v >= 1 && v <= 120) void save({ keyTtlMinutes: v });
+            if (SETTING_CHECKS.keyTtlMinutes(v)) void save({ keyTtlMinutes: v });
           }}
         />
       </label>
