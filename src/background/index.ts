@@ -6,6 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { checklist, stepsLeft } from '../core/checklist';
 import { expiryDate, nextRotationAlarm, rotationDue } from '../core/expiry';
+import type { MessageKey } from '../core/message-keys';
 import { admit, type Context, type Message, type Origin } from '../core/protocol';
 import { isKnownConsoleHost } from '../core/sites/skyhigh';
 import { currentKey } from '../core/state';
@@ -56,6 +57,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 const ROTATE_ALARM = 'rotate-key';
 
+const t = (key: MessageKey, substitutions?: string[]): string => browser.i18n.getMessage(key, substitutions);
+
 /**
  * The icon's badge: how many of the path's steps are left, and its title says so in words; from 14
  * days before the key's expiry it says "Rotate the key before DATE" (an alarm wakes the worker when
@@ -72,12 +75,10 @@ async function refreshBadge(): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: rotation ? '#b45309' : '#0b5cad' });
   await browser.action.setTitle({
     title: rotation
-      ? browser.i18n.getMessage(rotation.due === 'soon' ? 'badgeTitleRotate' : 'badgeTitleExpired', [
-          expiryDate(rotation.expires),
-        ])
+      ? t(rotation.due === 'soon' ? 'badgeTitleRotate' : 'badgeTitleExpired', [expiryDate(rotation.expires)])
       : left > 0
-        ? browser.i18n.getMessage('badgeTitle', [String(left), String(steps.length)])
-        : browser.i18n.getMessage('badgeTitleDone'),
+        ? t('badgeTitle', [String(left), String(steps.length)])
+        : t('badgeTitleDone'),
   });
   const next = nextRotationAlarm(key, now);
   if (next === null) await browser.alarms.clear(ROTATE_ALARM);

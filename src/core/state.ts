@@ -5,7 +5,7 @@
 import { ACCESS_MESSAGE, type AccessCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
 import type { KeySite } from './sites/openai';
-import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, isConsoleHost } from './sites/skyhigh';
+import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, type HandoffField, isConsoleHost } from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
 export const STATE_KEY = 'onboarding';
@@ -69,7 +69,7 @@ export interface OnboardingRecord {
   organizationId?: string;
   idsCapture?: Capture;
   key?: KeyInfo;
-  handoff?: { at: number; host: string; filled: string[]; missing: string[] };
+  handoff?: { at: number; host: string; filled: HandoffField[]; missing: HandoffField[] };
   /** Marked by the admin in the popup. */
   emailSentAt?: number;
   scopesGrantedAt?: number;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { EMAIL_LANGUAGE_LABEL, HOST_LABEL } from '../core/labels';
 import { CONSOLE_HOSTS, hostPattern, isConsoleHost, isKnownConsoleHost } from '../core/sites/skyhigh';
 import {
   EMAIL_LANGUAGES,
@@ -106,7 +107,7 @@ export function Options() {
         >
           {CONSOLE_HOSTS.map((h) => (
             <option value={h} key={h}>
-              {t(`host_${h.replace(/[^a-z0-9]/g, '_')}`)} ({h})
+              {t(HOST_LABEL[h])} ({h})
             </option>
           ))}
           {fixed('consoleHost') && !isKnownConsoleHost(s.consoleHost) ? (
@@ -199,7 +200,7 @@ export function Options() {
         >
           {EMAIL_LANGUAGES.map((l) => (
             <option value={l} key={l}>
-              {t(`emailLanguage_${l}`)}
+              {t(EMAIL_LANGUAGE_LABEL[l])}
             </option>
           ))}
         </select>
