@@ -25,7 +25,7 @@ import {
 } from './store';
 
 /** How long a hand-off request waits for the console form. */
-export const HANDOFF_WINDOW_MS = 10 * 60_000;
+const HANDOFF_WINDOW_MS = 10 * 60_000;
 export const FORGET_ALARM = 'forget-secret';
 
 /**

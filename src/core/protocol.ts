@@ -36,7 +36,7 @@ export type PageOrigin = Exclude<Origin, 'extension-page'>;
 // ---- fields: a check, and whether the field may be left out -------------------------------------
 
 /** A field of a message: `ok` checks a value that is there; `opt` says it may be absent. */
-export interface Field<T = unknown, Opt extends boolean = boolean> {
+interface Field<T = unknown, Opt extends boolean = boolean> {
   readonly ok: (v: unknown) => boolean;
   readonly opt: Opt;
   /** Type only: the field's value type. */
@@ -82,19 +82,19 @@ const KEY_FORM_FIELDS = {
 // ---- answers -----------------------------------------------------------------------------------
 
 /** A refusal by the handler (the message was admitted, but cannot be acted on now). */
-export interface Refused {
+interface Refused {
   error: string;
 }
-export interface Done {
+interface Done {
   ok: true;
 }
 /** After IDs were saved: whether the API platform's Organization ID differs from ChatGPT's. */
-export interface IdsSaved {
+interface IdsSaved {
   ok: true;
   orgMismatch: ReturnType<typeof orgMismatch>;
 }
 /** After a key's one-time view was noted (or refused as a conflict with a key already used). */
-export interface KeyNoted {
+interface KeyNoted {
   ok: boolean;
   conflict?: string;
   keyTtlMinutes: number;

@@ -4,7 +4,7 @@
  */
 import { last4 } from '../../core/formats';
 import { guideFlags } from '../../core/guide';
-import type { Handlers } from '../../core/protocol';
+import type { Handlers, PageOrigin } from '../../core/protocol';
 import { expiryFromChoice, keyFacts } from '../../core/readers/key-facts';
 import {
   clipboardDelay,
@@ -59,7 +59,7 @@ async function fromCreateForm(tabId: number | undefined, now: number): Promise<P
   };
 }
 
-export const pageHandlers: Handlers<'chatgpt-admin' | 'openai-keys' | 'skyhigh-console'> = {
+export const pageHandlers: Handlers<PageOrigin> = {
   async 'ids/found'(message, { sender, now }) {
     const how = message.how ?? 'read';
     const state = await update((s) =>
