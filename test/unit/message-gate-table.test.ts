@@ -13,6 +13,8 @@ const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 const PLACEHOLDER = `sk-${'X'.repeat(40)}`;
 const LONG = 'n'.repeat(121);
+/** As many label/value pairs as a key page's one-time view may send. */
+const PAIRS_16 = Array.from({ length: 16 }, (_, i) => [`Label ${i}`, `Value ${i}`]);
 /** A hand-off's id, as the background makes it (crypto.randomUUID()). */
 const HANDOFF = '0c5e3a52-7d1b-4f0e-9a6b-2f8e4d1c3b7a';
 
@@ -86,6 +88,8 @@ const TABLE: Record<MessageType, Row> = {
       },
       { keyLast4: 'L3Ad', site: 'platform', keyName: 'n'.repeat(120) },
       { keyLast4: 'L3Ad', site: 'platform', replace: true },
+      { keyLast4: 'L3Ad', site: 'admin-console', facts: [['Expires', 'Dec 1, 2026']] },
+      { keyLast4: 'L3Ad', site: 'admin-console', facts: PAIRS_16 },
       { keyLast4: 'L3Ad', site: 'admin-console', replace: false },
     ],
     invalid: [
@@ -110,6 +114,26 @@ const TABLE: Record<MessageType, Row> = {
       ['the secret itself', { keyLast4: 'abcd', site: 'platform', secret: KEY }],
       ['replace as text', { keyLast4: 'abcd', site: 'platform', replace: 'true' }],
       ['replace as a number', { keyLast4: 'abcd', site: 'platform', replace: 1 }],
+      ['17 label/value pairs', { keyLast4: 'abcd', site: 'platform', facts: [...PAIRS_16, ['a', 'b']] }],
+      [
+        'a good pair and a bad one',
+        {
+          keyLast4: 'abcd',
+          site: 'platform',
+          facts: [
+            ['a', 'b'],
+            ['a', ''],
+          ],
+        },
+      ],
+      ['a pair with a blank label', { keyLast4: 'abcd', site: 'platform', facts: [[' ', 'b']] }],
+      ['a pair of three', { keyLast4: 'abcd', site: 'platform', facts: [['a', 'b', 'c']] }],
+      ['a pair that is a string', { keyLast4: 'abcd', site: 'platform', facts: ['ab'] }],
+      [
+        'a pair that is an object',
+        { keyLast4: 'abcd', site: 'platform', facts: [{ 0: 'a', 1: 'b', length: 2 }] },
+      ],
+      ['pairs that are an object', { keyLast4: 'abcd', site: 'platform', facts: { 0: ['a', 'b'] } }],
     ],
   },
   'key/created-by': {
@@ -166,6 +190,9 @@ const TABLE: Record<MessageType, Row> = {
       ['a hand-off id one short', { handoff: HANDOFF.slice(1), filled: [], missing: [] }],
       ['a hand-off id that is not hex', { handoff: 'x'.repeat(36), filled: [], missing: [] }],
       ['a hand-off id of the wrong type', { handoff: 1, filled: [], missing: [] }],
+      ['a hand-off id in a list', { handoff: [HANDOFF], filled: [], missing: [] }],
+      ['a hand-off id with a character before it', { handoff: `a${HANDOFF}`, filled: [], missing: [] }],
+      ['a hand-off id with a character after it', { handoff: `${HANDOFF}a`, filled: [], missing: [] }],
       ['a field that is not handed off', { handoff: HANDOFF, filled: ['password'], missing: [] }],
       ['more entries than fields', { handoff: HANDOFF, filled: Array(5).fill('apiKey'), missing: [] }],
       ['a list that is a string', { handoff: HANDOFF, filled: 'apiKey', missing: [] }],
@@ -343,6 +370,7 @@ describe('the message gate', () => {
     ['no type', {}],
     ['a type that is not a string', { type: 1 }],
     ['a type that is an object', { type: { toString: () => 'state/get' } }],
+    ['a function with a type', Object.assign(() => undefined, { type: 'state/get' })],
   ])('refuses a malformed message: %s', (_, raw) => {
     expect(parseMessage(raw)).toEqual({ ok: false, error: 'malformed message' });
   });
