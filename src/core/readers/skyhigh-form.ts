@@ -125,16 +125,8 @@ function controlsByField(root: ParentNode): Map<HandoffField, FillableControl[]>
  * roots (not the region's own).
  */
 function inside(el: Element, region: Element): boolean {
-  for (let n: Element | null = el; n; ) {
-    const up: Element | null = n.parentElement;
-    if (up === region) return true;
-    if (up) n = up;
-    else {
-      const host = hostOf(n);
-      if (host === region) return false;
-      n = host;
-    }
-  }
+  for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n))
+    if (n.parentElement === region) return true;
   return false;
 }
 
@@ -144,8 +136,9 @@ function pickControls(byField: Map<HandoffField, FillableControl[]>, region?: El
   const ambiguous: HandoffField[] = [];
   for (const [f, all] of byField) {
     const els = region ? all.filter((el) => inside(el, region)) : all;
+    if (els.length === 0) continue;
     if (els.length === 1) controls[f] = els[0];
-    else if (els.length > 1) ambiguous.push(f);
+    else ambiguous.push(f);
   }
   return { controls, ambiguous };
 }
