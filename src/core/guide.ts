@@ -4,12 +4,13 @@
  * All; in the Admin Console, another workspace than the one whose Workspace ID was read, and Read only.
  */
 import { canonicalId, idTokens } from './formats';
+import type { MessageKey } from './message-keys';
 import { formFlags } from './readers/create-form';
 import { currentKey, currentRecord, type KeyForm, type State } from './state';
 
 export interface GuideFlag {
   /** A _locales key and its substitutions. */
-  key: string;
+  key: MessageKey;
   subs: string[];
 }
 
