@@ -118,6 +118,23 @@ describe('which row is the key’s', () => {
     );
   });
 
+  it('CREATED BY or the key as the first column', () => {
+    show(table(['Created by', 'Name', 'Key'], ['Grace Hopper', 'Skyhigh', 'sk-...qCBE']));
+    expect(findCreatedBy(document.body, { last4: 'qCBE', name: 'Skyhigh' })).toBe('Grace Hopper');
+    show(table(['Key', 'Name', 'Created by'], ['sk-...qCBE', 'Skyhigh', 'Grace Hopper']));
+    expect(findCreatedBy(document.body, { last4: 'qCBE', name: 'Skyhigh' })).toBe('Grace Hopper');
+  });
+
+  it('a header wrapped inside its row, or a row with more cells than headers: nothing, and no error', () => {
+    show(
+      '<div role="table"><div role="row"><span role="columnheader">Key</span><div><span role="columnheader">Created by</span></div></div>' +
+        '<div role="row"><span role="cell">sk-...qCBE</span><span role="cell">Grace Hopper</span></div></div>',
+    );
+    expect(findKeyRow(document.body, { last4: 'qCBE' })).toBeNull();
+    show(table(['Name', 'Key', 'Created by'], ['A', 'sk-...qCBE', 'Grace Hopper', 'Revoke']));
+    expect(findKeyRow(document.body, { last4: 'qCBE' })).toBeNull();
+  });
+
   it('an empty creator cell is no name; a hidden row is no row', () => {
     show(table(['Key', 'Created by'], ['sk-...qCBE', ' ']));
     expect(findKeyRow(document.body, { last4: 'qCBE' })).toBeNull();

@@ -49,7 +49,7 @@ export function findKeyRow(
     const keyCol = headers.findIndex((h) => isSecretKeyHeader(h));
     if (createdByCol < 0 || keyCol < 0) continue;
     for (const row of table.querySelectorAll(ROW_SELECTOR)) {
-      if (row === headerRow || isHidden(row)) continue;
+      if (isHidden(row)) continue; // (the header row never has a redacted key in its key column)
       const cells = cellsOf(row);
       if (cells.length !== headers.length) continue;
       if (!redactedEndsWith(text(cells[keyCol]), key.last4)) continue;
