@@ -45,6 +45,8 @@ describe('an expiry as the console writes it', () => {
     ['30 February', '30.02.2027'],
     ['31 April, month first', '04/31/2027'],
     ['both readings impossible', '13/13/2027'],
+    ['12 May or 5 December', '12/05/2027'],
+    ['5 December or 12 May', '05/12/2027'],
     ['an unknown month', 'Foo 5, 2027'],
     ['never as part of a sentence', 'never before 2027'],
     ['a bare number', '20270105'],
@@ -82,6 +84,7 @@ describe('the label/value pairs a view sends', () => {
       view(
         '<dl><dt>Key</dt><dd>sk-...qCBE</dd>' +
           '<dt>Key ID</dt><dd>key_a1B2c3D4e5F6g7H8i9J0k1L2</dd>' +
+          '<dt>Token</dt><dd>abcdefghijklmnopqrstuvwx1</dd>' +
           '<dt>Team</dt><dd>Internationalization-Team</dd></dl>',
       ),
     );
@@ -135,6 +138,10 @@ describe('the expiration chosen in the form', () => {
   const now = D(2026, 11, 1) + 23 * 60 * 60_000; // late in the day: the start of the day counts
   it.each([
     ['1 day', D(2026, 11, 2)],
+    ['1 Tag', D(2026, 11, 2)],
+    ['1 jour', D(2026, 11, 2)],
+    ['1 día', D(2026, 11, 2)],
+    ['7 dias', D(2026, 11, 8)],
     ['30 days', D(2026, 12, 1)],
     ['30 jours', D(2026, 12, 1)],
     ['30 días', D(2026, 12, 1)],
