@@ -380,6 +380,12 @@ describe('more choices', () => {
       { project: 'Marketing' },
     ],
     ['a select without options', '<label for="p">Project</label><select id="p"></select>', {}],
+    [
+      'an icon radio named only by its aria-label',
+      '<div><span>Permissions</span><div role="radiogroup"><button role="radio" aria-checked="true" aria-label="Restricted">' +
+        '<svg></svg></button></div></div>',
+      { permissions: 'Restricted' },
+    ],
   ])('%s', (_, inner, expected) => {
     expect(choices(formPage(inner))).toEqual(expected);
   });
