@@ -37,6 +37,16 @@ describe('an instance’s edit form (a key rotation)', () => {
 describe('what names the form', () => {
   const FIELDS = '<input aria-label="Workspace ID"><input aria-label="API key">';
 
+  it('a form named by its own label proves the fields wrapped in boxes inside it', () => {
+    html(
+      '<form aria-label="OpenAI ChatGPT instance"><div class="row"><div><input id="w" aria-label="Workspace ID"></div>' +
+        '<div><input id="k" aria-label="API key"></div></div></form>',
+    );
+    const { form, refusal } = findInstanceForm(document);
+    expect(refusal).toBeNull();
+    expect(form?.region).toBe(document.querySelector('form'));
+  });
+
   it('a hidden heading does not prove the form', () => {
     html(`<form><h2 hidden>OpenAI - ChatGPT</h2><h3>Add service instance</h3>${FIELDS}</form>`);
     const { form, refusal } = findInstanceForm(document);

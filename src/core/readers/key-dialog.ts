@@ -47,16 +47,16 @@ const LISTING =
 /** Elements of running text or code: a secret inside one must be all of it. */
 const TEXT_BLOCK = 'p, pre, code, samp, kbd, label, blockquote, h1, h2, h3, h4, h5, h6, a, button';
 
-/** The secret an element stands for, when it holds that and nothing else. */
+/** The secret an element stands for, when it holds that and nothing else. (An element's text and a control's value are never null.) */
 function wholeSecretOf(el: Element): string | null {
   if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
     const c = el as HTMLInputElement;
     // an editable field is something a person types (a name, a search): never the shown secret
     if (!c.readOnly && !c.disabled) return null;
-    const v = (c.value ?? '').trim();
+    const v = c.value.trim();
     return isSecretKey(v) ? v : null;
   }
-  const text = (el.textContent ?? '').trim();
+  const text = (el.textContent as string).trim();
   return isSecretKey(text) ? text : null;
 }
 
@@ -71,7 +71,7 @@ function secretHolders(root: ParentNode): Element[] {
   const seen = new Set<Element>();
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement;
-    if (!parent || seen.has(parent) || !(n.textContent ?? '').includes('sk-')) continue;
+    if (!parent || seen.has(parent) || !(n.textContent as string).includes('sk-')) continue;
     seen.add(parent);
     if (wholeSecretOf(parent)) holders.push(parent);
   }
@@ -97,11 +97,11 @@ const offersCopyOrClose = (view: Element): boolean =>
 function oneTimeView(holder: Element): Element | null {
   const dialog = holder.closest(DIALOG_SELECTOR);
   let view: Element | null = null;
-  if (dialog) view = hasOneTimeWording(dialog.textContent ?? '') ? dialog : null;
+  if (dialog) view = hasOneTimeWording(dialog.textContent as string) ? dialog : null;
   else {
     let el: Element | null = holder.parentElement;
     for (let i = 0; el && i < PANEL_CLIMB && el.tagName !== 'BODY'; i++, el = el.parentElement) {
-      if (hasOneTimeWording(el.textContent ?? '')) {
+      if (hasOneTimeWording(el.textContent as string)) {
         view = el;
         break;
       }
@@ -113,7 +113,7 @@ function oneTimeView(holder: Element): Element | null {
     // inside a listing between the secret and its view (or the view itself is one): not a secret
     if (el.matches(LISTING)) return null;
     // part of running text or of a code sample (a highlighted token in a curl line): not a secret
-    if (el !== holder && el.matches(TEXT_BLOCK) && (el.textContent ?? '').trim() !== secret) return null;
+    if (el !== holder && el.matches(TEXT_BLOCK) && (el.textContent as string).trim() !== secret) return null;
     if (el === view) break;
   }
   return view;
@@ -127,7 +127,7 @@ function keyShapedTokens(view: Element): Set<string> {
   for (const t of textNodes(view)) text.add(t);
   for (const m of text.text.matchAll(SECRET_SHAPE_IN_TEXT)) out.add(m[0]);
   for (const c of view.querySelectorAll('input, textarea')) {
-    for (const m of ((c as HTMLInputElement).value ?? '').matchAll(SECRET_SHAPE_IN_TEXT)) out.add(m[0]);
+    for (const m of (c as HTMLInputElement).value.matchAll(SECRET_SHAPE_IN_TEXT)) out.add(m[0]);
   }
   return out;
 }
