@@ -296,7 +296,7 @@ describe('the stored draft, field by field', () => {
   ])('a draft %s of %j is dropped, the rest kept, one thing lost', (field, bad) => {
     const { [field]: _dropped, ...rest } = draft() as Record<string, unknown>;
     const { state, reset, lost } = migrate(withDraft({ ...draft(), [field]: bad }));
-    expect(state.draft).toEqual(rest);
+    expect(state.draft).toStrictEqual(rest);
     expect({ reset, lost }).toEqual({ reset: true, lost: 1 });
   });
 
