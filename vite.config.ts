@@ -57,7 +57,8 @@ export default defineConfig(({ mode }) => {
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
       minify: true,
       sourcemap: false,
-      modulePreload: false,
+      // the popup's and options' chunks fetched at once, beside their entry (links only: no polyfill)
+      modulePreload: { polyfill: false },
     },
   };
 });

@@ -24,7 +24,8 @@ function popupFiles(dir) {
       visit(spec.startsWith('/') ? join(dir, spec) : resolve(dirname(file), spec));
     }
   };
-  for (const m of html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) visit(join(dir, m[1]));
+  // absolute paths alike from the HTML and from the imports: a file linked by both is counted once
+  for (const m of html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) visit(resolve(join(dir, m[1])));
   return [...seen];
 }
 
