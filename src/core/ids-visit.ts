@@ -31,12 +31,12 @@ const ID_SHAPES = [
 const shaped = (text: string) => ID_SHAPES.some((re) => re.test(text));
 
 /**
- * A cheap look before the full read: does anything under `root` (its markup, so text and every
- * attribute, and the values of its form fields) hold an ID-shaped string? Without one the reader
- * cannot find a value, so there is no need to run it.
+ * A cheap look before the full read: does anything under `root` (its text run together, its markup
+ * with every attribute, the values of its form fields) hold an ID-shaped string? Without one the
+ * reader cannot find a value, so there is no need to run it.
  */
 export function mayHoldIds(root: Element): boolean {
-  if (shaped(root.outerHTML)) return true;
+  if (shaped(root.textContent ?? '') || shaped(root.outerHTML)) return true;
   for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
     if (shaped(field.value)) return true;
   return false;

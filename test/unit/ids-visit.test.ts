@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runIdsVisit } from '../../src/core/ids-visit';
+import { mayHoldIds, runIdsVisit } from '../../src/core/ids-visit';
 import { onPageVisits } from '../../src/core/visits';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
@@ -112,6 +112,132 @@ describe('a visit of the settings page', () => {
     expect(live).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
     visit.abort();
+  });
+});
+
+describe('what a visit saves and says', () => {
+  const WS_ONLY = `<dl><dt>Workspace ID</dt><dd>${WS}</dd></dl>`;
+
+  it('a page that shows only the Workspace ID: saved once it settles, and exactly that; then it gives up', async () => {
+    vi.useFakeTimers();
+    const h = hooks();
+    (document.querySelector('main') as HTMLElement).innerHTML = WS_ONLY;
+    const done = runIdsVisit(document.body, new AbortController().signal, h);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(h.save).not.toHaveBeenCalled();
+    expect(h.report).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.save).toHaveBeenCalledTimes(1);
+    expect(h.save.mock.calls[0]?.[0]).toStrictEqual({ workspaceId: WS });
+    expect(h.report).toHaveBeenLastCalledWith(
+      expect.objectContaining({ workspaceId: { status: 'found', value: WS } }),
+      'settled',
+    );
+    // the page changes, settles again with the same value: nothing new to save
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(h.save).toHaveBeenCalledTimes(1);
+    expect(h.report).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(15_000 - 4500 - 1);
+    expect(h.report).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(done).resolves.toBe('gave-up');
+    expect(h.report).toHaveBeenLastCalledWith(
+      expect.objectContaining({ organizationId: expect.objectContaining({ status: 'missing' }) }),
+      'gave-up',
+    );
+    expect(h.save).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a page that shows only the Organization ID saves exactly that', async () => {
+    vi.useFakeTimers();
+    const h = hooks();
+    (document.querySelector('main') as HTMLElement).innerHTML =
+      `<dl><dt>Organization ID</dt><dd>${ORG}</dd></dl>`;
+    void runIdsVisit(document.body, new AbortController().signal, h, { giveUpMs: 5000 });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(h.save.mock.calls[0]?.[0]).toStrictEqual({ organizationId: ORG });
+  });
+
+  it('a page without anything ID-shaped still says, when it settles, what it lacks', async () => {
+    vi.useFakeTimers();
+    const h = hooks();
+    (document.querySelector('main') as HTMLElement).innerHTML = '<dl><dt>Workspace ID</dt><dd>…</dd></dl>';
+    const visit = new AbortController();
+    void runIdsVisit(document.body, visit.signal, h);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(h.report).toHaveBeenCalledWith(
+      expect.objectContaining({ workspaceId: { status: 'missing', reason: 'no-value' } }),
+      'settled',
+    );
+    expect(h.save).not.toHaveBeenCalled();
+    visit.abort();
+  });
+
+  it('an aborted visit saves and says nothing more', async () => {
+    vi.useFakeTimers();
+    const h = hooks();
+    (document.querySelector('main') as HTMLElement).innerHTML = WS_ONLY;
+    const visit = new AbortController();
+    const done = runIdsVisit(document.body, visit.signal, h);
+    await vi.advanceTimersByTimeAsync(1000);
+    visit.abort();
+    await expect(done).resolves.toBe('aborted');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(h.save).not.toHaveBeenCalled();
+    expect(h.report).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('both IDs rendered at once end the visit at once, saved together', async () => {
+    vi.useFakeTimers();
+    const h = hooks();
+    (document.querySelector('main') as HTMLElement).innerHTML = DETAILS;
+    await expect(runIdsVisit(document.body, new AbortController().signal, h)).resolves.toBe('done');
+    expect(h.save).toHaveBeenCalledTimes(1);
+    expect(h.save.mock.calls[0]?.[0]).toStrictEqual({ workspaceId: WS, organizationId: ORG });
+    expect(h.report).toHaveBeenCalledWith(
+      expect.objectContaining({ organizationId: { status: 'found', value: ORG } }),
+      'done',
+    );
+  });
+});
+
+describe('the cheap look before a full read', () => {
+  const holds = (html: string) => {
+    const main = document.createElement('main');
+    main.innerHTML = html;
+    return mayHoldIds(main);
+  };
+
+  it('finds an ID-shaped string in text, attributes and form fields, and nothing where there is none', () => {
+    expect(holds('<p>Workspace ID</p><p>Loading…</p>')).toBe(false);
+    expect(holds('<p>org-short and f7f33107-5fb9-4ee1 cut</p>')).toBe(false);
+    expect(holds(`<p>${WS}</p>`)).toBe(true);
+    expect(holds(`<p>${WS.toUpperCase()}</p>`)).toBe(true);
+    expect(holds(`<p>${ORG}</p>`)).toBe(true);
+    expect(holds(`<button data-copy="${ORG}">Copy</button>`)).toBe(true);
+    expect(holds(`<span title="${WS}">f7f3…</span>`)).toBe(true);
+    // split over two nodes, or glued to its label: the reader may still join them
+    expect(holds('<span>f7f33107-5fb9-4ee1-</span><span>8922-3eae76b5b5a0</span>')).toBe(true);
+    expect(holds(`<p>Workspace ID${WS}</p>`)).toBe(true);
+  });
+
+  it('reads the values of form fields, which the markup does not hold', () => {
+    const main = document.createElement('main');
+    main.innerHTML = '<input readonly><textarea></textarea>';
+    expect(mayHoldIds(main)).toBe(false);
+    (main.querySelector('input') as HTMLInputElement).value = WS;
+    expect(mayHoldIds(main)).toBe(true);
+    (main.querySelector('input') as HTMLInputElement).value = '';
+    (main.querySelector('textarea') as HTMLTextAreaElement).value = ORG;
+    expect(mayHoldIds(main)).toBe(true);
+  });
+
+  it('finds a Workspace ID alone, and an Organization ID alone', () => {
+    expect(holds(`<dd>${WS}</dd>`)).toBe(true);
+    expect(holds(`<dd>${ORG}</dd>`)).toBe(true);
   });
 });
 
