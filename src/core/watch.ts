@@ -49,7 +49,7 @@ export function watchDom<T>(opts: WatchOptions<T>): Promise<WatchOutcome<T>> {
       try {
         value = read();
       } catch {
-        value = undefined;
+        // a read that throws (a page half-rendered) found nothing: value stays undefined
       }
       if (value !== undefined) finish({ status: 'done', value });
     };
