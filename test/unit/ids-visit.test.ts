@@ -155,9 +155,12 @@ describe('what a visit saves and says', () => {
     const h = hooks();
     (document.querySelector('main') as HTMLElement).innerHTML =
       `<dl><dt>Organization ID</dt><dd>${ORG}</dd></dl>`;
-    void runIdsVisit(document.body, new AbortController().signal, h, { giveUpMs: 5000 });
+    const visit = new AbortController();
+    void runIdsVisit(document.body, visit.signal, h, { giveUpMs: 5000 });
     await vi.advanceTimersByTimeAsync(2000);
     expect(h.save.mock.calls[0]?.[0]).toStrictEqual({ organizationId: ORG });
+    visit.abort(); // nothing of this visit is left to the next test
+    expect(live).toBe(0);
   });
 
   it('a page without anything ID-shaped still says, when it settles, what it lacks', async () => {
