@@ -11,7 +11,7 @@ vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { dropCache, holdSecret, setHandoff, update, view } = await import('../../src/background/store');
 const { withIds, withKey } = await import('../../src/core/state');
 const { parseManaged, NOT_MANAGED } = await import('../../src/core/managed');
-const { snapshotView, readStored, pieces, assemble } = await import('../../src/core/stored');
+const { snapshotView, readStored, pieces, assemble, noticeOf } = await import('../../src/core/stored');
 
 const WS1 = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const WS2 = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
@@ -126,5 +126,42 @@ describe('the stored pieces', () => {
     expect(readStored({ onboarding: 'x' }).rewrite).toBe(true);
     expect(readStored({ onboarding: [] }).reset).toBe(true);
     expect(readStored({ [`ws:${WS1}`]: { workspaceId: WS1 } }).rewrite).toBe(true);
+  });
+
+  it('read an index whose records are not an object as corrupt: all of it is lost', () => {
+    for (const records of [null, 'x', 3, true]) {
+      const r = readStored({ onboarding: { version: 1, current: null, draft: {}, records } });
+      expect(r, String(records)).toMatchObject({ reset: true, lost: 'all', rewrite: true });
+      expect(r.state.records).toEqual({});
+    }
+  });
+
+  it('read the older single entry and records stored in pieces beside it together', () => {
+    const r = readStored({
+      onboarding: { version: 1, current: WS1, draft: {}, records: { [WS1]: { workspaceId: WS1 } } },
+      [`ws:${WS2}`]: { workspaceId: WS2 },
+    });
+    expect(Object.keys(r.state.records).sort()).toEqual([WS1, WS2].sort());
+    expect(r).toMatchObject({ reset: false, rewrite: true });
+  });
+});
+
+describe('the reset notice', () => {
+  it('says all, or how many items were lost, and nothing for anything else', () => {
+    expect(noticeOf({ lost: 'all' })).toEqual({ kind: 'state-reset', lost: 'all' });
+    expect(noticeOf({ lost: 3 })).toEqual({ kind: 'state-reset', lost: 3 });
+    expect(noticeOf({ lost: 1 })).toEqual({ kind: 'state-reset', lost: 1 });
+    for (const raw of [
+      { lost: 0 },
+      { lost: -1 },
+      { lost: '3' },
+      { lost: 'some' },
+      {},
+      null,
+      undefined,
+      'all',
+      3,
+    ])
+      expect(noticeOf(raw), JSON.stringify(raw)).toBeNull();
   });
 });
