@@ -4,6 +4,7 @@
  * nothing was filled and a way to fill a form the admin confirms. The key is kept here only until
  * it is placed, forgotten or expired; then the panel shows its last 4 characters only.
  */
+import { FIELD_LABEL } from '../core/labels';
 import type { HandoffValues } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, type HandoffField } from '../core/sites/skyhigh';
 import { ClipboardGuard } from './clipboard';
@@ -141,7 +142,7 @@ export class HandoffPanel {
       if (!v) continue;
       const state = filled === null ? '' : filled.includes(f) ? t('handoffPlaced') : t('handoffNotPlaced');
       this.list.append(
-        el('dt', {}, t(`field_${f}`)),
+        el('dt', {}, t(FIELD_LABEL[f])),
         el(
           'dd',
           {},
@@ -151,7 +152,7 @@ export class HandoffPanel {
           ' ',
           button(t('copy'), () => this.copy(f), this.own.signal, {
             className: 'secondary',
-            'aria-label': t('copyField', t(`field_${f}`)),
+            'aria-label': t('copyField', t(FIELD_LABEL[f])),
           }),
         ),
       );
@@ -170,7 +171,7 @@ export class HandoffPanel {
             : t('valueCopied', t('field_apiKey'));
       } else {
         await navigator.clipboard.writeText(v);
-        this.status.textContent = t('valueCopied', t(`field_${f}`));
+        this.status.textContent = t('valueCopied', t(FIELD_LABEL[f]));
       }
     } catch {
       this.status.textContent = t('keyCopyFailed');

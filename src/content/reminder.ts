@@ -3,7 +3,7 @@
  * close of the site's dialog stopped once while the key has not been copied.
  */
 import { last4 } from '../core/formats';
-import { CLOSE_BUTTON, COPY_BUTTON } from '../core/sites/openai';
+import { CLOSE_BUTTON, COPY_BUTTON, type KeySite } from '../core/sites/openai';
 import { cleanText } from '../core/text';
 import { ClipboardGuard } from './clipboard';
 import { alive, send, t } from './runtime';
@@ -47,7 +47,7 @@ export class Reminder {
     private secret: string | null,
     readonly container: Element,
     noted: NotedKey,
-    private site: 'platform' | 'admin-console',
+    private site: KeySite,
   ) {
     // the visit ends: the page moved on (close), or the extension went away under it (say so, and
     // keep what works without it: Copy key, from this page's own memory)
@@ -180,7 +180,7 @@ export class Reminder {
       );
       return;
     }
-    const answer = await send<{ heldUntil?: number }>({ type: 'key/hold', secret: this.secret });
+    const answer = await send<{ heldUntil?: number }>({ type: 'secret/hold', secret: this.secret });
     if (!answer?.heldUntil) {
       this.status.textContent = alive() ? t('commandFailed') : '';
       if (!alive()) this.extensionGone();
@@ -192,7 +192,7 @@ export class Reminder {
       button(
         t('forgetKey'),
         async () => {
-          await send({ type: 'key/forget' });
+          await send({ type: 'secret/forget' });
           this.keyForgotten();
         },
         this.own.signal,

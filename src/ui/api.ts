@@ -1,7 +1,8 @@
 /** The extension pages' side of messaging and i18n. */
 import type { Browser } from 'webextension-polyfill';
 import { type Managed, NOT_MANAGED, parseManaged } from '../core/managed';
-import type { Message } from '../core/messages';
+import type { MessageKey } from '../core/message-keys';
+import type { Message } from '../core/protocol';
 import type { StateView } from '../core/state';
 import { HANDOFF_KEY, NOTICE_KEY, snapshotView } from '../core/stored';
 
@@ -48,12 +49,12 @@ export async function snapshot(): Promise<StateView | undefined> {
   }
 }
 
-export const t = (key: string, substitutions?: string | string[]): string =>
+export const t = (key: MessageKey, substitutions?: string | string[]): string =>
   ext.i18n.getMessage(key, substitutions) || key;
 
 /** Fill the document's language and every `data-i18n` text from _locales. */
 export function localizeDocument(): void {
   document.documentElement.lang = ext.i18n.getUILanguage();
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
-    el.textContent = t(el.dataset.i18n ?? '');
+    el.textContent = t((el.dataset.i18n ?? '') as MessageKey);
 }
