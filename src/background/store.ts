@@ -220,8 +220,9 @@ export async function rememberConsoleTab(tabId: number): Promise<void> {
 }
 
 export async function view(): Promise<StateView> {
-  const [local, held, handoff, notice, managed] = await Promise.all([
-    loadState(),
+  // the state first: reading it may repair a damaged record and write the notice that says so
+  const local = await loadState();
+  const [held, handoff, notice, managed] = await Promise.all([
     heldSecret(),
     pendingHandoff(),
     browser.storage.session.get(NOTICE_KEY).then((r) => r[NOTICE_KEY]),
