@@ -64,8 +64,6 @@ import {
   view,
 } from './store';
 
-/** The key page's UI file (built by vite.config.ts, `KEY_UI`). */
-const KEY_UI_FILE = 'src/content/key-ui.js';
 /** How long a hand-off request waits for the console form. */
 const HANDOFF_WINDOW_MS = 10 * 60_000;
 const FORGET_ALARM = 'forget-secret';
@@ -172,8 +170,6 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
     case 'key/copied':
       await update((s) => withCopied(s, message.keyLast4, now));
       return { ok: true };
-    case 'key/ui':
-      return injectKeyUi(sender);
     case 'record/mark':
       await update((s) => withMark(s, message.mark, message.on, now));
       return view();
@@ -360,21 +356,6 @@ async function resumeHandoff(): Promise<void> {
 }
 
 const CUSTOM_CONSOLE_SCRIPT = 'skyhigh-custom-console';
-
-/**
- * The key page's UI file, into the isolated world of the script that asked (its tab and frame): the
- * key-page script loads without it (size budget). The content scripts' hosts are the only host
- * access this needs, in Chromium and in Firefox (test/e2e/key-dialog.test.ts, test/firefox/secret.test.ts).
- */
-async function injectKeyUi(sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return { ok: false };
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [sender.frameId ?? 0] },
-    files: [KEY_UI_FILE],
-  });
-  return { ok: true };
-}
 
 /**
  * The console content script runs on the custom tenant host in force (the admin's or the policy's)

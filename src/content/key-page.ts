@@ -1,10 +1,9 @@
 /**
- * platform.openai.com and admin.openai.com, one script: on the key pages, one visit (core/key-visit.ts)
- * drives the create-form guide, the one-time secret's reminder and copy guard, and CREATED BY from
- * the keys list; on the platform's organisation settings, its Organization ID is read and a mismatch
- * with ChatGPT's is shown. Thin: the visit decides, the background remembers (and works out the
- * guide's flags), and the UI (key-ui.ts) is injected by the background only when there is something
- * to show. Never the secret leaves this page, unless the admin hands it over.
+ * platform.openai.com and admin.openai.com, one script. On the key pages, one visit
+ * (core/key-visit.ts) drives the create-form guide, the one-time secret's reminder and copy guard,
+ * and CREATED BY from the keys list; on the platform's organisation settings, its Organization ID is
+ * read and a mismatch with ChatGPT's is shown. Thin: the visit decides, the background remembers
+ * (and works out the guide's flags). The secret never leaves this page unless the admin hands it over.
  */
 import type { GuideFlag } from '../core/guide';
 import { runKeyVisit, type ShownKey } from '../core/key-visit';
@@ -12,30 +11,17 @@ import type { Message } from '../core/messages';
 import { foundValue, readPlatformOrg } from '../core/readers/workspace-ids';
 import { isKeyPageUrl, isPlatformOrgUrl, keySiteOf } from '../core/sites/openai';
 import { watchDom } from '../core/watch';
-import type { KeyGuide } from './key-guide-panel';
-import { type KeyUi, keyUi } from './key-ui-slot';
-import type { NotedKey, Reminder } from './reminder';
-import { alive, onPageVisits, send } from './runtime';
+import { KeyGuide } from './key-guide-panel';
+import { type NotedKey, Reminder } from './reminder';
+import { alive, ext, onPageVisits, send, t } from './runtime';
+import { el, mountPanel } from './ui';
 
-let uiLoading: Promise<KeyUi | undefined> | null = null;
-
-/** The UI file: asked of the background the first time there is something to show. */
-function loadUi(): Promise<KeyUi | undefined> {
-  const loaded = keyUi();
-  if (loaded) return Promise.resolve(loaded);
-  uiLoading ??= send({ type: 'key/ui' }).then(() => {
-    uiLoading = null;
-    return keyUi();
-  });
-  return uiLoading;
-}
+let openReminder: Reminder | null = null;
 
 function visitKeyPage(signal: AbortSignal): void {
   const site = keySiteOf(location.href);
   if (!site) return;
   let guide: KeyGuide | null = null;
-  let form: Element | null = null;
-  let flags: GuideFlag[] = [];
   let reminder: Reminder | null = null;
   let current: ShownKey | null = null;
   // the background hears this page in order: the form's choices before the key they belong to
@@ -54,37 +40,27 @@ function visitKeyPage(signal: AbortSignal): void {
     site,
     signal,
     {
-      form: (found) => {
+      form: (form) => {
         guide?.close();
-        guide = null;
-        form = found;
-        if (!found) return;
-        void loadUi().then((ui) => {
-          if (!ui || signal.aborted || form !== found) return;
-          guide = new ui.KeyGuide(signal, found, site === 'admin-console');
-          guide.update(flags);
-          visit.read(); // the form's reader came with the UI
-        });
+        guide = form ? new KeyGuide(signal, form, site === 'admin-console') : null;
       },
       // the background answers with what the guide flags (core/guide.ts)
       note: (info) =>
-        void inOrder<{ flags?: GuideFlag[] }>({ type: 'key/form', ...info }).then((a) => {
-          flags = a?.flags ?? [];
-          guide?.update(flags);
-        }),
+        void inOrder<{ flags?: GuideFlag[] }>({ type: 'key/form', ...info }).then((a) =>
+          guide?.update(a?.flags ?? []),
+        ),
       shown: (key) => {
         current = key;
         const { secret, container, ...noted } = key;
-        // the background adds what the create form showed (noted just before, in order)
+        // the background adds what the create form showed (sent before, in order)
         const answered = inOrder<Partial<NotedKey> & { keyName?: string }>({
           type: 'key/captured',
           site,
           ...noted,
         });
-        void Promise.all([answered, loadUi()]).then(([answer, ui]) => {
-          visit.read(); // the list's reader came with the UI
-          if (!ui || signal.aborted || current !== key) return;
-          reminder = new ui.Reminder(
+        void answered.then((answer) => {
+          if (signal.aborted || current !== key) return;
+          reminder = new Reminder(
             signal,
             secret,
             container,
@@ -97,6 +73,7 @@ function visitKeyPage(signal: AbortSignal): void {
             () => visit.copied(),
           );
           visit.ignore(reminder.host);
+          openReminder = reminder;
         });
         return answered;
       },
@@ -115,7 +92,7 @@ function visitKeyPage(signal: AbortSignal): void {
       },
       row: (keyLast4, row) => void inOrder({ type: 'key/created-by', keyLast4, ...row }),
     },
-    { guardSignal: guard.signal, readers: keyUi },
+    { guardSignal: guard.signal },
   );
 }
 
@@ -135,9 +112,20 @@ async function visitOrgPage(signal: AbortSignal): Promise<void> {
     organizationId: outcome.value,
   });
   const mismatch = answer?.orgMismatch;
-  const ui = mismatch && (await loadUi());
-  if (ui && mismatch && !signal.aborted) ui.orgMismatch(signal, mismatch);
+  if (!mismatch || signal.aborted) return;
+  const { box } = mountPanel(signal, t('chipRegion'));
+  box.classList.add('urgent');
+  const warn = el('p', { className: 'warn' }, t('orgMismatch', [mismatch.platform, mismatch.chatgpt]));
+  warn.setAttribute('role', 'alert');
+  box.append(el('h2', {}, t('orgMismatchTitle')), warn);
 }
 
 onPageVisits(isKeyPageUrl, visitKeyPage);
 onPageVisits(isPlatformOrgUrl, (signal) => void visitOrgPage(signal));
+
+// the background forgot the key (handed over, forgotten in the popup, expired): the reminder says so
+ext.runtime.onMessage.addListener(((message: unknown, sender: { id?: string; tab?: unknown }) => {
+  if (sender.id !== ext.runtime.id || sender.tab) return false; // the background only
+  if ((message as { type?: unknown } | null)?.type === 'key/forgotten') openReminder?.keyForgotten();
+  return false;
+}) as unknown as Parameters<typeof ext.runtime.onMessage.addListener>[0]);

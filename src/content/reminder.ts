@@ -1,7 +1,7 @@
 /**
  * The reminder beside a one-time secret: copy it now, hand it to Skyhigh CASB if you like, and why
  * a close of the site's dialog was stopped (the visit, core/key-visit.ts, decides when: copied? first
- * close?). Part of the key page's UI file, loaded only when there is something to show.
+ * close?).
  */
 import { last4 } from '../core/formats';
 import { ClipboardGuard } from './clipboard';
@@ -20,8 +20,6 @@ export interface NotedKey {
 }
 
 export class Reminder {
-  /** The reminder shown last on this page (told when the background forgets the key). */
-  static latest: Reminder | null = null;
   readonly own = new AbortController();
   private panel: Panel;
   private status: HTMLElement;
@@ -53,7 +51,6 @@ export class Reminder {
       signal: this.own.signal,
     });
     const s = this.own.signal;
-    Reminder.latest = this;
     this.ttlMinutes = noted.keyTtlMinutes;
     this.clearSeconds = noted.clipboardClearSeconds;
     this.panel = mountPanel(s, t('reminderRegion'), container);

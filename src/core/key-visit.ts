@@ -6,11 +6,11 @@
  * the cost stays bounded (at most one read per `minIntervalMs` while the page changes, none while it
  * is quiet). Pure DOM, no extension API.
  */
-import { findCreateForm, type readCreateForm } from './readers/create-form';
+import { findCreateForm, readCreateForm } from './readers/create-form';
 import { readKeyDialog } from './readers/key-dialog';
 import { labelledPairs } from './readers/key-facts';
 import { keyNameIn } from './readers/key-name';
-import type { findKeyRow } from './readers/keys-list';
+import { findKeyRow } from './readers/keys-list';
 import { readOrgPicker } from './readers/org-picker';
 import { CLOSE_BUTTON, COPY_BUTTON, type KeySite, WORKSPACE_PICKER_LABEL } from './sites/openai';
 import type { KeyForm } from './state';
@@ -27,15 +27,6 @@ export interface ShownKey {
   /** An Admin key's view: its label/value pairs (expiry, permissions, workspace) and the picked workspace. */
   facts?: [string, string][];
   workspaceName?: string;
-}
-
-/**
- * The readers needed only once there is something to show (a create form open, a secret view seen):
- * the key-page script takes them from its UI file, loaded then (they are sizeable); tests pass them as is.
- */
-export interface LaterReaders {
-  readCreateForm: typeof readCreateForm;
-  findKeyRow: typeof findKeyRow;
 }
 
 export interface KeyVisitHooks {
@@ -68,8 +59,6 @@ export interface KeyVisit {
   copied: () => void;
   /** Events inside this node (our own panels) are never the admin closing the site's view. */
   ignore: (node: Node) => void;
-  /** Read the page now (the later readers just became available). */
-  read: () => void;
 }
 
 const nameOf = (b: Element) => cleanText(b.getAttribute('aria-label')) || cleanText(b.textContent);
@@ -82,14 +71,11 @@ export function runKeyVisit(
   {
     minIntervalMs = 50,
     guardSignal = signal,
-    readers,
   }: {
     minIntervalMs?: number;
-    /** The readers at hand now (undefined: not yet; `read()` once they are). */
-    readers: () => LaterReaders | undefined;
     /** Ends the copy guard; by default with the visit (the extension gone: the reminder may keep it). */
     guardSignal?: AbortSignal;
-  },
+  } = {},
 ): KeyVisit {
   const win = doc.defaultView as Window & typeof globalThis;
   const root = () => doc.body ?? doc.documentElement;
@@ -120,9 +106,8 @@ export function runKeyVisit(
       noted = '';
       hooks.form(found);
     }
-    const reader = readers()?.readCreateForm;
-    if (!found || !reader) return;
-    const { container: _c, name, ...choices } = reader(found);
+    if (!found) return;
+    const { container: _c, name, ...choices } = readCreateForm(found);
     last = { ...(name ? { keyName: name } : {}), ...choices };
     note(last);
   };
@@ -178,9 +163,8 @@ export function runKeyVisit(
   };
 
   function readRow(r: Element) {
-    const find = readers()?.findKeyRow;
-    if (!awaiting || !find || signal.aborted) return;
-    const row = find(r, awaiting);
+    if (!awaiting || signal.aborted) return;
+    const row = findKeyRow(r, awaiting);
     if (row) {
       hooks.row(awaiting.last4, row);
       awaiting = null;
@@ -266,5 +250,5 @@ export function runKeyVisit(
     minIntervalMs,
     read,
   }).then(() => undefined);
-  return { done, copied: markCopied, ignore: (node) => ignored.add(node), read: () => void read() };
+  return { done, copied: markCopied, ignore: (node) => ignored.add(node) };
 }

@@ -48,8 +48,6 @@ export type Message =
   | { type: 'key/hold'; secret: string }
   | { type: 'key/forget' }
   | { type: 'key/copied'; keyLast4: string }
-  /** The key page has something to show: the background injects its UI file (content/key-ui.ts). */
-  | { type: 'key/ui' }
   // content script on the Skyhigh console
   | { type: 'skyhigh/ready' }
   | {
@@ -90,7 +88,6 @@ export const ALLOWED_ORIGIN: Record<MessageType, Origin> = {
   'key/hold': 'openai-keys',
   'key/forget': 'openai-keys',
   'key/copied': 'openai-keys',
-  'key/ui': 'openai-keys',
   'record/mark': 'extension-page',
   'record/path': 'extension-page',
   'access/check': 'extension-page',
@@ -188,7 +185,6 @@ export function parseMessage(raw: unknown): { ok: true; message: Message } | { o
     case 'key/hold':
       return ok(['secret'], isSecretKey(m.secret));
     case 'key/forget':
-    case 'key/ui':
       return ok([], true);
     case 'key/copied':
       return ok(['keyLast4'], isLast4(m.keyLast4));

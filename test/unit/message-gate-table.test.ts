@@ -152,7 +152,6 @@ const TABLE: Record<MessageType, Row> = {
     ],
   },
   'key/forget': { valid: [{}], invalid: [['an extra field', { secret: KEY }]] },
-  'key/ui': { valid: [{}], invalid: [['an extra field', { file: 'src/content/x.js' }]] },
   'key/copied': {
     valid: [{ keyLast4: 'L3Ad' }],
     invalid: [
