@@ -84,6 +84,8 @@ export function runKeyVisit(
   let last: KeyForm = {};
   let noted = '';
   let shown: ShownKey | null = null;
+  /** How many views were seen: an answer about an earlier one is dropped (and no secret kept for it). */
+  let views = 0;
   let awaiting: { last4: string; name?: string } | null = null;
   // the copy guard, per secret view
   let copied = false;
@@ -140,23 +142,23 @@ export function runKeyVisit(
         shown = key;
         copied = warned = swallowClick = false;
         awaiting = null;
+        const seen = ++views;
+        const { keyLast4, keyName } = key;
         void Promise.resolve(hooks.shown(key)).then((answer) => {
-          // another view since, or this one closed and its row was read already
-          if (signal.aborted || (shown !== key && awaiting?.last4 !== key.keyLast4)) return;
-          const known = answer?.keyName ?? key.keyName;
-          awaiting = { last4: key.keyLast4, ...(known ? { name: known } : {}) };
+          // another view since
+          if (signal.aborted || views !== seen) return;
+          const known = answer?.keyName ?? keyName;
+          awaiting = { last4: keyLast4, ...(known ? { name: known } : {}) };
           if (!shown) readRow(root());
         });
       }
       return undefined;
     }
     if (shown) {
-      // the view is gone: forget the secret here, then look for the key's row in the list
-      const was = shown;
+      // the view is gone: forget the secret here, then look for the key's row in the list (once the
+      // background answered with the key's name, which may come later)
       shown = null;
       hooks.gone();
-      // the background's answer may still be on its way: the row is looked for once it is known
-      if (!awaiting) awaiting = { last4: was.keyLast4, ...(was.keyName ? { name: was.keyName } : {}) };
     }
     readRow(r);
     return undefined;
