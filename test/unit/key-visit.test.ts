@@ -2,27 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { type KeyVisitHooks, runKeyVisit, type ShownKey } from '../../src/core/key-visit';
 import { onPageVisits } from '../../src/core/visits';
+import { countObservers, liveObservers, stopCountingObservers } from '../shared/observers';
 
 const KEY =
   'sk-proj-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDviFkhNxP5EvPyuJprkrnFflVzEmJvqokwWQcuHABBzKzy';
 const LAST4 = KEY.slice(-4);
-
-/** Counts observers that observe and have not been disconnected. */
-let live = 0;
-const Native = globalThis.MutationObserver;
-class CountingObserver extends Native {
-  private on = false;
-  override observe(target: Node, options?: MutationObserverInit) {
-    if (!this.on) live++;
-    this.on = true;
-    super.observe(target, options);
-  }
-  override disconnect() {
-    if (this.on) live--;
-    this.on = false;
-    super.disconnect();
-  }
-}
 
 const PAGE = `<header><span>Organization:</span><button aria-haspopup="menu">Acme Corp</button></header>
 <main><h1>API keys</h1><button id="create">+ Create new secret key</button>
@@ -101,17 +85,14 @@ function hooks(over: Partial<Mocks> = {}): Mocks {
 let visit: AbortController;
 beforeEach(() => {
   vi.useFakeTimers();
-  live = 0;
-  globalThis.MutationObserver = CountingObserver;
-  window.MutationObserver = CountingObserver;
+  countObservers();
   document.body.innerHTML = PAGE;
   dialog = null;
   visit = new AbortController();
 });
 afterEach(() => {
   visit.abort();
-  globalThis.MutationObserver = Native;
-  window.MutationObserver = Native;
+  stopCountingObservers();
   vi.useRealTimers();
 });
 
@@ -215,7 +196,7 @@ describe('a visit of a key page', () => {
     expect(h.stopClose).toHaveBeenCalledTimes(1);
   });
 
-  it('stopped close: Escape and a click outside the view are stopped once; untrusted events never', async () => {
+  it('stopped close: Escape is stopped once; a scripted (untrusted) Escape never', async () => {
     const h = hooks();
     start(h);
     open(VIEW);
@@ -322,12 +303,12 @@ describe('a visit of a key page', () => {
   it('keeps watching a long-open page: no time limit, one observer', async () => {
     const h = hooks();
     start(h);
-    expect(live).toBe(1);
+    expect(liveObservers()).toBe(1);
     await vi.advanceTimersByTimeAsync(3 * 60 * 60_000);
     open(VIEW);
     await settle();
     expect(h.shown).toHaveBeenCalledTimes(1);
-    expect(live).toBe(1);
+    expect(liveObservers()).toBe(1);
   });
 
   it('navigation away ends it: observer, listeners and reads stop', async () => {
@@ -347,14 +328,14 @@ describe('a visit of a key page', () => {
     const view = open(VIEW);
     await settle();
     expect(h.shown).toHaveBeenCalledTimes(1);
-    const before = live; // the visit's observer, and visits.ts's navigation watcher (no Navigation API here)
+    const before = liveObservers(); // the visit's observer, and visits.ts's navigation watcher (no Navigation API here)
     history.pushState({}, '', '/settings/organization/general');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await settle();
     await expect(done).resolves.toBeUndefined();
-    expect(live).toBe(before - 1);
+    expect(liveObservers()).toBe(before - 1);
     life.abort();
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(click(view.querySelector('#done') as Element)).toBe(true);
     expect(h.stopClose).not.toHaveBeenCalled();
     closeDialog();
