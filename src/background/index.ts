@@ -105,7 +105,7 @@ async function handle(message: Message, origin: Origin, sender: Runtime.MessageS
           : given;
       // an Admin key's one-time view: its expiry, permissions and workspace, from its label/value pairs
       const facts = keyFacts(pairs ?? []);
-      // what the create form showed in this tab (noted by the key-form script) joins the key
+      // what the create form showed in this tab (noted by the key-page script) joins the key
       const form = (await keyForm(sender.tab?.id, now)) ?? {};
       const name = keyName ?? form.keyName;
       // the form's expiration choice ("30 days"), when the one-time view does not show the date
