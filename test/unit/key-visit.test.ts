@@ -344,4 +344,185 @@ describe('a visit of a key page', () => {
     expect(h.shown).toHaveBeenCalledTimes(1);
     expect(h.gone).not.toHaveBeenCalled();
   });
+
+  it('the view names the key: noted with the form, and told with the view; no name, no note', async () => {
+    const h = hooks();
+    start(h);
+    open(VIEW);
+    await settle();
+    expect(h.note).not.toHaveBeenCalled();
+    closeDialog();
+    await settle();
+    const named = open(
+      VIEW.replace('<p><button', '<div><span>Name</span> <span>Compliance</span></div><p><button'),
+    );
+    await settle();
+    expect(h.note).toHaveBeenCalledWith({ keyName: 'Compliance' });
+    expect(h.shown).toHaveBeenLastCalledWith(
+      expect.objectContaining({ keyName: 'Compliance', container: named }),
+    );
+  });
+
+  it('an Admin key: the view’s rows and the picked workspace come with it', async () => {
+    const h = hooks();
+    document.body.innerHTML =
+      '<header><span>Workspace:</span><button aria-haspopup="menu">Acme WS</button></header><main><h1>Admin keys</h1></main>';
+    start(h, 'admin-console');
+    open(VIEW.replace('<p><button', '<div><span>Expires</span> <span>Never</span></div><p><button'));
+    await settle();
+    const key = h.shown.mock.calls[0]?.[0] as ShownKey;
+    expect(key.workspaceName).toBe('Acme WS');
+    expect(key.facts).toContainEqual(['Expires', 'Never']);
+    expect(JSON.stringify(key.facts)).not.toContain(KEY);
+  });
+
+  it('another key’s view replaces the first: gone, then shown; a late answer about the first is dropped', async () => {
+    const answers: ((a: { keyName?: string }) => void)[] = [];
+    const h = hooks({
+      shown: vi.fn<KeyVisitHooks['shown']>(() => new Promise<{ keyName?: string }>((r) => answers.push(r))),
+    });
+    start(h);
+    open(VIEW);
+    await settle();
+    const other = `${KEY.slice(0, -4)}ZZZZ`;
+    open(VIEW.replace(KEY, other));
+    await settle();
+    expect(h.gone).toHaveBeenCalledTimes(1);
+    expect(h.shown).toHaveBeenCalledTimes(2);
+    expect(h.shown).toHaveBeenLastCalledWith(expect.objectContaining({ secret: other, keyLast4: 'ZZZZ' }));
+    closeDialog();
+    addRow('First', LAST4, 'Mallory');
+    addRow('Second', 'ZZZZ', 'Grace Hopper');
+    answers[0]?.({ keyName: 'First' });
+    await settle();
+    expect(h.row).not.toHaveBeenCalled();
+    answers[1]?.({ keyName: 'Second' });
+    await settle();
+    expect(h.row).toHaveBeenCalledWith('ZZZZ', expect.objectContaining({ createdBy: 'Grace Hopper' }));
+  });
+
+  it('a row already in the list while the view is shown is read only once the view is gone', async () => {
+    const h = hooks();
+    addRow('Secret key', LAST4, 'Grace Hopper');
+    start(h);
+    open(VIEW);
+    await settle();
+    expect(h.row).not.toHaveBeenCalled();
+    closeDialog();
+    await settle();
+    expect(h.row).toHaveBeenCalledWith(LAST4, expect.objectContaining({ createdBy: 'Grace Hopper' }));
+  });
+
+  it('no answer from the background (the extension went away): the row is looked for by the last 4', async () => {
+    const h = hooks({ shown: vi.fn<KeyVisitHooks['shown']>(() => undefined) });
+    start(h);
+    open(VIEW);
+    await settle();
+    closeDialog();
+    addRow('Secret key', LAST4, 'Grace Hopper');
+    await settle();
+    expect(h.row).toHaveBeenCalledWith(LAST4, expect.objectContaining({ createdBy: 'Grace Hopper' }));
+  });
+
+  it('a form replaced by another is told, and its choices noted again (for the new guide)', async () => {
+    const h = hooks();
+    start(h);
+    open(FORM);
+    await settle();
+    const notes = h.note.mock.calls.length;
+    const again = open(FORM);
+    await settle();
+    expect(h.form).toHaveBeenLastCalledWith(again);
+    expect(h.note.mock.calls.length).toBe(notes + 1);
+  });
+
+  it('notes what the admin types even when the page stops the event from bubbling', async () => {
+    const h = hooks();
+    start(h);
+    const form = open(FORM);
+    await settle();
+    const name = form.querySelector('#name') as HTMLInputElement;
+    name.addEventListener('input', (e) => e.stopPropagation());
+    name.value = 'Typed';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(h.note).toHaveBeenLastCalledWith(expect.objectContaining({ keyName: 'Typed' }));
+  });
+
+  it('the copy guard: only a click (not a press) of the view’s buttons, and nothing but its buttons', async () => {
+    const h = hooks();
+    const v = start(h);
+    v.copied(); // nothing shown: nothing copied
+    expect(h.copied).not.toHaveBeenCalled();
+    const view = open(
+      VIEW.replace('<button id="copy">Copy</button>', '<button id="copy" aria-label="Copy"><i></i></button>'),
+    );
+    await settle();
+    expect(click(view.querySelector('#done') as Element, 'pointerdown')).toBe(true);
+    expect(click(view.querySelector('h2') as Element)).toBe(true);
+    expect(h.stopClose).not.toHaveBeenCalled();
+    // the site's Copy, an icon named by its aria-label
+    click(view.querySelector('#copy') as Element);
+    expect(h.copied).toHaveBeenCalledWith(true);
+    // copied: a click outside is no longer stopped, nor Escape
+    const outside = document.querySelector('h1') as Element;
+    expect(click(outside, 'pointerdown')).toBe(true);
+    expect(pressEscape(document.body)).toBe(true);
+    expect(h.stopClose).not.toHaveBeenCalled();
+  });
+
+  it('the copy guard: a click outside without a press first, another key, or an event on the document pass', async () => {
+    const h = hooks();
+    start(h);
+    open(VIEW);
+    await settle();
+    expect(click(document.querySelector('h1') as Element, 'click')).toBe(true);
+    const enter = trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(document.body.dispatchEvent(enter)).toBe(true);
+    const onDocument = trusted(new MouseEvent('pointerdown', { bubbles: true, cancelable: true }));
+    expect(document.dispatchEvent(onDocument)).toBe(true);
+    expect(h.stopClose).not.toHaveBeenCalled();
+  });
+
+  it('the copy guard: when nothing can say why, a press outside stops nothing of its gesture', async () => {
+    const h = hooks({ stopClose: vi.fn<KeyVisitHooks['stopClose']>(() => false) });
+    start(h);
+    open(VIEW);
+    await settle();
+    const outside = document.querySelector('h1') as Element;
+    expect(click(outside, 'pointerdown')).toBe(true);
+    expect(click(outside, 'click')).toBe(true);
+  });
+
+  it('the copy guard: "Close anyway" after Escape presses Escape again where the focus is', async () => {
+    const h = hooks();
+    start(h);
+    open(VIEW);
+    await settle();
+    const escapes = vi.fn();
+    document.body.addEventListener('keydown', (e) => e.key === 'Escape' && escapes());
+    expect(pressEscape(document.body)).toBe(false);
+    expect(escapes).not.toHaveBeenCalled();
+    h.stopClose.mock.calls[0]?.[0]?.();
+    expect(escapes).toHaveBeenCalledTimes(1);
+  });
+
+  it('the copy guard: a copy of the secret selected in the page’s text counts as copied', async () => {
+    const h = hooks();
+    start(h);
+    const view = open(
+      VIEW.replace(
+        `<input readonly aria-label="Secret key" size="60" value="${KEY}">`,
+        `<code>${KEY}</code>`,
+      ),
+    );
+    await settle();
+    expect(h.shown).toHaveBeenCalledTimes(1);
+    const range = document.createRange();
+    range.selectNodeContents(view.querySelector('code') as Element);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+    (view.querySelector('#done') as HTMLButtonElement).focus(); // no field: only the selection counts
+    document.dispatchEvent(new Event('copy', { bubbles: true }));
+    expect(h.copied).toHaveBeenCalledWith(true);
+  });
 });
