@@ -24,7 +24,7 @@ export function floorOf(file) {
   const f = file.replace(/^src\/core\//, '');
   if (
     f === 'formats.ts' ||
-    f === 'messages.ts' ||
+    f === 'protocol.ts' ||
     f.startsWith('sites/') ||
     f === 'readers/key-dialog.ts' ||
     f === 'readers/skyhigh-form.ts'

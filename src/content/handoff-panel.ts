@@ -5,6 +5,7 @@
  * it is placed, forgotten or expired; then the panel shows its last 4 characters only.
  */
 import { last4 } from '../core/formats';
+import { FIELD_LABEL } from '../core/labels';
 import type { HandoffValues } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, type HandoffField } from '../core/sites/skyhigh';
 import { ClipboardGuard } from './clipboard';
@@ -142,7 +143,7 @@ export class HandoffPanel {
       if (!v) continue;
       const state = filled === null ? '' : filled.includes(f) ? t('handoffPlaced') : t('handoffNotPlaced');
       this.list.append(
-        el('dt', {}, t(`field_${f}`)),
+        el('dt', {}, t(FIELD_LABEL[f])),
         el(
           'dd',
           {},
@@ -152,7 +153,7 @@ export class HandoffPanel {
           ' ',
           button(t('copy'), () => this.copy(f), this.own.signal, {
             className: 'secondary',
-            'aria-label': t('copyField', t(`field_${f}`)),
+            'aria-label': t('copyField', t(FIELD_LABEL[f])),
           }),
         ),
       );
@@ -171,7 +172,7 @@ export class HandoffPanel {
             : t('valueCopied', t('field_apiKey'));
       } else {
         await navigator.clipboard.writeText(v);
-        this.status.textContent = t('valueCopied', t(`field_${f}`));
+        this.status.textContent = t('valueCopied', t(FIELD_LABEL[f]));
       }
     } catch {
       this.status.textContent = t('keyCopyFailed');

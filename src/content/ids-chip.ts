@@ -3,6 +3,7 @@
  * ways out for each missing value (pick it on the page, paste it). Keyboard-operable, labelled.
  */
 import { canonicalId, type IdField, isIdOf } from '../core/formats';
+import type { MessageKey } from '../core/message-keys';
 import type { FieldResult } from '../core/readers/labelled';
 import { candidatesOnPage, pickFromElement } from '../core/readers/pick';
 import type { WorkspaceIdsResult } from '../core/readers/workspace-ids';
@@ -19,7 +20,7 @@ export interface ChipActions {
 }
 
 const FIELDS: IdField[] = ['workspaceId', 'organizationId'];
-const LABEL: Record<IdField, string> = {
+const LABEL: Record<IdField, MessageKey> = {
   workspaceId: 'workspaceIdLabel',
   organizationId: 'organizationIdLabel',
 };

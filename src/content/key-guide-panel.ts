@@ -4,6 +4,7 @@
  * the background: core/guide.ts).
  */
 import type { GuideFlag } from '../core/guide';
+import type { MessageKey } from '../core/message-keys';
 import { t } from './runtime';
 import { el, mountPanel } from './ui';
 
@@ -20,7 +21,7 @@ export class KeyGuide {
     signal.addEventListener('abort', () => this.own.abort(), { signal: this.own.signal });
     const { box } = mountPanel(this.own.signal, t('guideRegion'), container);
     this.flags = el('div');
-    const items = admin
+    const items: MessageKey[] = admin
       ? ['guideAdminWorkspace', 'guideAdminName', 'guideAdminExpiry', 'guideAdminPermissions']
       : ['guideOwnedBy', 'guideName', 'guideProject', 'guidePermissions'];
     box.append(

@@ -7,7 +7,7 @@
  */
 import type { GuideFlag } from '../core/guide';
 import { runKeyVisit, type ShownKey } from '../core/key-visit';
-import type { Message } from '../core/messages';
+import type { Message } from '../core/protocol';
 import { foundValue, readPlatformOrg } from '../core/readers/workspace-ids';
 import { isKeyPageUrl, isPlatformOrgUrl, keySiteOf } from '../core/sites/openai';
 import { watchDom } from '../core/watch';

@@ -4,6 +4,7 @@
  * close?).
  */
 import { last4 } from '../core/formats';
+import type { KeySite } from '../core/sites/openai';
 import { ClipboardGuard } from './clipboard';
 import { alive, send, t } from './runtime';
 import { button, el, mountPanel, type Panel, pageChanges } from './ui';
@@ -41,7 +42,7 @@ export class Reminder {
     private secret: string | null,
     readonly container: Element,
     noted: NotedKey,
-    private site: 'platform' | 'admin-console',
+    private site: KeySite,
     /** The reminder's Copy key wrote the key to the clipboard (the visit then calls `copied`). */
     private onCopied: () => void,
   ) {
@@ -175,7 +176,7 @@ export class Reminder {
       );
       return;
     }
-    const answer = await send<{ heldUntil?: number }>({ type: 'key/hold', secret: this.secret });
+    const answer = await send<{ heldUntil?: number }>({ type: 'secret/hold', secret: this.secret });
     if (!answer?.heldUntil) {
       this.status.textContent = alive() ? t('commandFailed') : '';
       if (!alive()) this.extensionGone();
@@ -187,7 +188,7 @@ export class Reminder {
       button(
         t('forgetKey'),
         async () => {
-          await send({ type: 'key/forget' });
+          await send({ type: 'secret/forget' });
           this.keyForgotten();
         },
         this.own.signal,

@@ -4,7 +4,8 @@
  * ("Extension context invalidated" never reaches the page's console).
  */
 import type { Browser } from 'webextension-polyfill';
-import type { Message } from '../core/messages';
+import type { MessageKey } from '../core/message-keys';
+import type { Message } from '../core/protocol';
 import { onPageVisits as visits } from '../core/visits';
 
 /**
@@ -40,7 +41,7 @@ export async function send<T = unknown>(message: Message): Promise<T | undefined
   }
 }
 
-export function t(key: string, substitutions?: string | string[]): string {
+export function t(key: MessageKey, substitutions?: string | string[]): string {
   try {
     return ext.i18n.getMessage(key, substitutions) || key;
   } catch {

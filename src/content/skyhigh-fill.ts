@@ -7,12 +7,9 @@
  * Every exchange with the background is asked again until answered: a service worker stopped
  * between two messages answers nothing, and the next ask wakes it.
  */
-import {
-  fillForm,
-  findInstanceForm,
-  type HandoffValues,
-  type InstanceForm,
-} from '../core/readers/skyhigh-form';
+
+import type { HandoffFill as Fill } from '../core/protocol';
+import { fillForm, findInstanceForm, type InstanceForm } from '../core/readers/skyhigh-form';
 import { mayFill } from '../core/sites/skyhigh';
 import { watchDom } from '../core/watch';
 import { HandoffPanel } from './handoff-panel';
@@ -20,14 +17,6 @@ import { alive, ext, lifeSignal, send } from './runtime';
 
 /** How long the page waits for the form, and keeps asking for an answer. */
 const WAIT_MS = 10 * 60_000;
-
-interface Fill {
-  handoff: string;
-  consoleHost: string;
-  keyExpiresAt?: number;
-  clipboardClearSeconds?: number;
-  values: HandoffValues;
-}
 
 let asking = false;
 let panel: HandoffPanel | null = null;
@@ -98,7 +87,12 @@ async function fillAndReport(form: InstanceForm): Promise<void> {
     }
   }
   panel.showFilled(result.filled);
-  await ask({ type: 'skyhigh/filled', handoff: fill.handoff, ...result });
+  await ask({
+    type: 'skyhigh/filled',
+    handoff: fill.handoff,
+    filled: result.filled,
+    missing: result.missing,
+  });
 }
 
 ext.runtime.onMessage.addListener(((

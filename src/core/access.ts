@@ -2,6 +2,7 @@
  * The Compliance API access check: one request for at most one record, and what its answer means
  * in plain words. Only the status and the error code are looked at; nothing of the body is kept.
  */
+import type { MessageKey } from './message-keys';
 
 export const COMPLIANCE_API_ORIGIN = 'https://api.chatgpt.com';
 export const COMPLIANCE_API_PERMISSION = `${COMPLIANCE_API_ORIGIN}/*`;
@@ -57,7 +58,7 @@ export function errorCodeOf(body: unknown): string | null {
 }
 
 /** The _locales key of the plain-words message for a result. */
-export const ACCESS_MESSAGE: Record<AccessResult, string> = {
+export const ACCESS_MESSAGE: Record<AccessResult, MessageKey> = {
   ok: 'accessOk',
   unauthorized: 'accessUnauthorized',
   forbidden: 'accessForbidden',
@@ -66,4 +67,16 @@ export const ACCESS_MESSAGE: Record<AccessResult, string> = {
   'ip-blocked': 'accessIpBlocked',
   'rate-limited': 'accessRateLimited',
   other: 'accessOther',
+};
+
+/** The _locales key of a result in a word or two (the summary for a ticket). */
+export const ACCESS_SHORT: Record<AccessResult, MessageKey> = {
+  ok: 'accessShort_ok',
+  unauthorized: 'accessShort_unauthorized',
+  forbidden: 'accessShort_forbidden',
+  'not-found': 'accessShort_not_found',
+  blocked: 'accessShort_blocked',
+  'ip-blocked': 'accessShort_ip_blocked',
+  'rate-limited': 'accessShort_rate_limited',
+  other: 'accessShort_other',
 };

@@ -4,6 +4,7 @@
  * path (an Admin key in the Admin Console: no e-mail, no waiting, four steps).
  */
 import { expiryDate, rotationDue } from './expiry';
+import type { MessageKey } from './message-keys';
 import { type FormFlag, formFlags } from './readers/create-form';
 import { consoleStartUrl } from './sites/skyhigh';
 import { currentKey, currentRecord, type KeyPath, orgMismatch, pathOf, type StateView } from './state';
@@ -15,7 +16,7 @@ export interface Step {
   id: StepId;
   status: StepStatus;
   /** Why it needs attention or what it waits for: a _locales key and its substitutions. */
-  why?: { key: string; subs?: string[] };
+  why?: { key: MessageKey; subs?: string[] };
   /** The page where the step is done. */
   url?: string;
   doneAt?: number;
@@ -31,18 +32,45 @@ export const PATH_STEPS: Record<KeyPath, StepId[]> = {
   'self-serve': ['createKey', 'keepKey', 'ids', 'skyhigh'],
 };
 
-/** Steps worded differently on the self-serve path (locales hold `step_`, `do_`, `open_` + id + `_selfServe`). */
-export const SELF_SERVE_WORDED: StepId[] = ['createKey', 'keepKey'];
+/** A step's texts (_locales keys): its name, what to do, and its link (the steps with a page). */
+interface StepTexts {
+  step: MessageKey;
+  do: MessageKey;
+  open?: MessageKey;
+}
 
-/** The _locales key of a step's text (`step`, `do` or `open`), for its path. */
-export const stepText = (prefix: 'step' | 'do' | 'open', step: Step): string =>
-  `${prefix}_${step.id}${step.selfServe ? '_selfServe' : ''}`;
+const STEP_TEXT: Record<StepId, StepTexts> = {
+  createKey: { step: 'step_createKey', do: 'do_createKey', open: 'open_createKey' },
+  keepKey: { step: 'step_keepKey', do: 'do_keepKey', open: 'open_keepKey' },
+  email: { step: 'step_email', do: 'do_email' },
+  scopes: { step: 'step_scopes', do: 'do_scopes' },
+  ids: { step: 'step_ids', do: 'do_ids', open: 'open_ids' },
+  skyhigh: { step: 'step_skyhigh', do: 'do_skyhigh', open: 'open_skyhigh' },
+};
+
+/** Steps worded differently on the self-serve path. */
+const SELF_SERVE_TEXT: Partial<Record<StepId, StepTexts>> = {
+  createKey: {
+    step: 'step_createKey_selfServe',
+    do: 'do_createKey_selfServe',
+    open: 'open_createKey_selfServe',
+  },
+  keepKey: { step: 'step_keepKey_selfServe', do: 'do_keepKey_selfServe', open: 'open_keepKey_selfServe' },
+};
+export const SELF_SERVE_WORDED = Object.keys(SELF_SERVE_TEXT) as StepId[];
+
+/** The _locales key of a step's text (`step`, `do` or `open`: only a step with a page has a link), for its path. */
+export function stepText(prefix: 'step' | 'do', step: Step): MessageKey;
+export function stepText(prefix: 'open', step: Step): MessageKey | undefined;
+export function stepText(prefix: keyof StepTexts, step: Step): MessageKey | undefined {
+  return ((step.selfServe && SELF_SERVE_TEXT[step.id]) || STEP_TEXT[step.id])[prefix];
+}
 
 export const KEYS_PAGE = 'https://platform.openai.com/api-keys';
 export const ADMIN_CONSOLE_PAGE = 'https://admin.openai.com/';
 export const SETTINGS_PAGE = 'https://chatgpt.com/admin/settings';
 
-const FLAG_WHY: Record<FormFlag, string> = {
+const FLAG_WHY: Record<FormFlag, MessageKey> = {
   'project-not-default': 'whyProjectNotDefault',
   'permissions-not-all': 'whyPermissionsNotAll',
   'permissions-read-only': 'whyPermissionsReadOnly',

@@ -2,6 +2,7 @@
  * The e-mail to OpenAI support that asks for the Compliance API scopes: exactly what OpenAI needs,
  * never the secret, and every missing value named rather than left blank.
  */
+import type { MessageKey } from './message-keys';
 import type { KeyInfo, OnboardingRecord } from './state';
 
 export const SUPPORT_ADDRESS = 'support@openai.com';
@@ -16,7 +17,7 @@ export interface Email {
 }
 
 /** Words of the e-mail: English by default, or the UI's language when the admin chose it (src/ui/email-words.ts). */
-export type Words = (key: string, subs?: string[]) => string;
+export type Words = (key: MessageKey, subs?: string[]) => string;
 
 export function composeEmail(
   rec: Partial<OnboardingRecord> | null,
@@ -24,7 +25,7 @@ export function composeEmail(
   w: Words,
 ): Email {
   const missing: Email['missing'] = [];
-  const value = (v: string | undefined, field: Email['missing'][number], hint: string) => {
+  const value = (v: string | undefined, field: Email['missing'][number], hint: MessageKey) => {
     if (v) return v;
     missing.push(field);
     return w('emailMissing', [w(hint)]);

@@ -3,12 +3,14 @@
  * script stays small): on the API platform, a project other than Default and permissions other than
  * All; in the Admin Console, another workspace than the one whose Workspace ID was read, and Read only.
  */
+
+import type { MessageKey } from './message-keys';
 import { formFlags } from './readers/create-form';
 import { currentKey, currentRecord, type KeyForm, type State } from './state';
 
 export interface GuideFlag {
   /** A _locales key and its substitutions. */
-  key: string;
+  key: MessageKey;
   subs: string[];
 }
 

@@ -4,25 +4,40 @@
  */
 import { ACCESS_MESSAGE, type AccessCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
-import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, isConsoleHost } from './sites/skyhigh';
+import type { KeySite } from './sites/openai';
+import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, type HandoffField, isConsoleHost } from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
 export const STATE_KEY = 'onboarding';
+
+/** How a value was captured: read from its page, picked on the page by the admin, or pasted. */
+export type CaptureHow = 'read' | 'picked' | 'pasted';
+export const CAPTURE_HOWS: readonly CaptureHow[] = ['read', 'picked', 'pasted'];
+
+/** Whose key it is: the admin's own, or a service account's. */
+export type OwnerType = 'you' | 'service-account';
+export const OWNER_TYPES: readonly OwnerType[] = ['you', 'service-account'];
+
+/** Where a key was made: the API platform or the Admin Console. */
+export const KEY_SITES: readonly KeySite[] = ['platform', 'admin-console'];
+
+/** `v` is one of `list`. */
+export const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => list.includes(v as T);
 
 export interface Capture {
   at: number;
   /** The page it was read from (no query string or fragment), or 'pasted'. */
   from: string;
-  how?: 'read' | 'picked' | 'pasted';
+  how?: CaptureHow;
 }
 
 export interface KeyInfo extends Capture {
   last4: string;
   name?: string;
-  ownerType?: 'you' | 'service-account';
+  ownerType?: OwnerType;
   project?: string;
   permissions?: string;
-  site?: 'platform' | 'admin-console';
+  site?: KeySite;
   /** The organisation the page's organisation picker showed. */
   organization?: string;
   /** The CREATED BY name from the keys list. */
@@ -54,7 +69,7 @@ export interface OnboardingRecord {
   organizationId?: string;
   idsCapture?: Capture;
   key?: KeyInfo;
-  handoff?: { at: number; host: string; filled: string[]; missing: string[] };
+  handoff?: { at: number; host: string; filled: HandoffField[]; missing: HandoffField[] };
   /** Marked by the admin in the popup. */
   emailSentAt?: number;
   scopesGrantedAt?: number;
@@ -256,7 +271,7 @@ export interface KeyForm {
   /** The Admin key form's expiration choice as shown ("30 days", "Never"); the background reads it. */
   expiration?: string;
   workspaceName?: string;
-  ownerType?: 'you' | 'service-account';
+  ownerType?: OwnerType;
   project?: string;
   permissions?: string;
 }
@@ -316,6 +331,7 @@ export function withAccessCheck(prev: State, workspaceId: string, check: AccessC
 }
 
 export type Mark = 'email-sent' | 'scopes-granted' | 'old-key-deleted';
+export const MARKS: readonly Mark[] = ['email-sent', 'scopes-granted', 'old-key-deleted'];
 
 /** The admin's own marks on the current workspace: e-mail sent, scopes granted (or taken back). */
 export function withMark(prev: State, mark: Mark, on: boolean, at: number): State {
@@ -391,7 +407,7 @@ const captureOk = (v: unknown): boolean =>
   isTime(v.at) &&
   typeof v.from === 'string' &&
   v.from.length <= 2000 &&
-  (v.how === undefined || v.how === 'read' || v.how === 'picked' || v.how === 'pasted');
+  (v.how === undefined || isOneOf(CAPTURE_HOWS, v.how));
 
 const optionalText = (v: unknown) => v === undefined || isText(v);
 
@@ -401,17 +417,17 @@ const keyOk = (v: unknown): boolean =>
   typeof v.last4 === 'string' &&
   /^[A-Za-z0-9_-]{4}$/.test(v.last4) &&
   optionalText(v.name) &&
-  (v.ownerType === undefined || v.ownerType === 'you' || v.ownerType === 'service-account') &&
+  (v.ownerType === undefined || isOneOf(OWNER_TYPES, v.ownerType)) &&
   optionalText(v.project) &&
   optionalText(v.permissions) &&
-  (v.site === undefined || v.site === 'platform' || v.site === 'admin-console') &&
+  (v.site === undefined || isOneOf(KEY_SITES, v.site)) &&
   optionalText(v.organization) &&
   optionalText(v.createdBy) &&
   (v.copiedAt === undefined || isTime(v.copiedAt)) &&
   (v.expires === undefined || v.expires === 'never' || isTime(v.expires)) &&
   optionalText(v.workspaceName);
 
-const isPath = (v: unknown): v is KeyPath => KEY_PATHS.includes(v as KeyPath);
+const isPath = (v: unknown): v is KeyPath => isOneOf(KEY_PATHS, v);
 
 const previousKeyOk = (v: unknown): boolean =>
   isObj(v) &&

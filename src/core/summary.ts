@@ -1,4 +1,6 @@
 /** A short text for the admin's change ticket: IDs, key details, dates; never the secret. */
+
+import { ACCESS_SHORT } from './access';
 import type { Words } from './email';
 import { currentKey, currentRecord, pathOf, type State } from './state';
 
@@ -43,7 +45,7 @@ export function summaryText(state: State, w: Words): string {
     `${w('summaryHandedOver')}: ${when(rec?.handoff?.at)}`,
     `${w('summaryAccessCheck')}: ${
       rec?.accessCheck
-        ? `${w(`accessShort_${rec.accessCheck.result.replace('-', '_')}`)}${rec.accessCheck.status ? ` (HTTP ${rec.accessCheck.status})` : ''}, ${ticketDate(rec.accessCheck.at)}`
+        ? `${w(ACCESS_SHORT[rec.accessCheck.result])}${rec.accessCheck.status ? ` (HTTP ${rec.accessCheck.status})` : ''}, ${ticketDate(rec.accessCheck.at)}`
         : none
     }`,
   ];

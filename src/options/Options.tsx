@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { EMAIL_LANGUAGE_LABEL, HOST_LABEL } from '../core/labels';
 import { CONSOLE_HOSTS, hostPattern, isConsoleHost, isKnownConsoleHost } from '../core/sites/skyhigh';
-import { EMAIL_LANGUAGES, type Settings, type StateView } from '../core/state';
+import {
+  EMAIL_LANGUAGES,
+  KEY_TTL_MINUTES,
+  SETTING_CHECKS,
+  type Settings,
+  type StateView,
+} from '../core/state';
 import { command, t } from '../ui/api';
 
 const CUSTOM = 'custom';
@@ -100,7 +107,7 @@ export function Options() {
         >
           {CONSOLE_HOSTS.map((h) => (
             <option value={h} key={h}>
-              {t(`host_${h.replace(/[^a-z0-9]/g, '_')}`)} ({h})
+              {t(HOST_LABEL[h])} ({h})
             </option>
           ))}
           {fixed('consoleHost') && !isKnownConsoleHost(s.consoleHost) ? (
@@ -163,12 +170,12 @@ export function Options() {
         <input
           {...managedProps('keyTtlMinutes')}
           type="number"
-          min={1}
-          max={120}
+          min={KEY_TTL_MINUTES.min}
+          max={KEY_TTL_MINUTES.max}
           value={s.keyTtlMinutes}
           onChange={(e) => {
             const v = Number((e.target as HTMLInputElement).value);
-            if (Number.isInteger(v) && v >= 1 && v <= 120) void save({ keyTtlMinutes: v });
+            if (SETTING_CHECKS.keyTtlMinutes(v)) void save({ keyTtlMinutes: v });
           }}
         />
       </label>
@@ -193,7 +200,7 @@ export function Options() {
         >
           {EMAIL_LANGUAGES.map((l) => (
             <option value={l} key={l}>
-              {t(`emailLanguage_${l}`)}
+              {t(EMAIL_LANGUAGE_LABEL[l])}
             </option>
           ))}
         </select>

@@ -4,7 +4,9 @@ import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
 import { checklist, pathInForce, type Step, type StepId, stepsLeft, stepText } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
 import { expiryDate, rotationDue } from '../core/expiry';
-import type { Message } from '../core/messages';
+import { FIELD_LABEL } from '../core/labels';
+import type { MessageKey } from '../core/message-keys';
+import type { Message } from '../core/protocol';
 import {
   currentKey,
   currentRecord,
@@ -20,7 +22,7 @@ import { emailWords } from '../ui/email-words';
 
 type Run = (m: Message) => Promise<void>;
 
-const STATUS_TEXT: Record<Step['status'], string> = {
+const STATUS_TEXT: Record<Step['status'], MessageKey> = {
   todo: 'statusTodo',
   done: 'statusDone',
   attention: 'statusAttention',
@@ -187,6 +189,7 @@ interface ItemProps extends StepProps {
 function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemProps) {
   const id = `step-${step.id}`;
   const done = step.status === 'done';
+  const link = stepText('open', step);
   return (
     <li
       class={`step ${step.status}${current ? ' current' : ''}${open ? '' : ' folded'}`}
@@ -231,7 +234,7 @@ function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemPro
           </p>
         )}
         <StepBody step={step} view={view} run={run} copy={copy} />
-        {step.url && (
+        {step.url && link && (
           <p>
             <a
               class={!done && LINK_IS_ACTION.has(step.id) ? 'button' : undefined}
@@ -239,7 +242,7 @@ function StepItem({ n, step, current, open, onToggle, view, run, copy }: ItemPro
               target="_blank"
               rel="noreferrer"
             >
-              {t(stepText('open', step))}
+              {t(link)}
             </a>
           </p>
         )}
@@ -395,7 +398,7 @@ function StepBody({ step, view, run, copy }: Omit<StepProps, 'n'>) {
 
 /** Before any key exists: which way to it. Each workspace record keeps its own choice. */
 function PathChoice({ path, run }: { path: KeyPath | null; run: Run }) {
-  const option = (value: KeyPath, label: string, note: string) => (
+  const option = (value: KeyPath, label: MessageKey, note: MessageKey) => (
     <div class="choice">
       <label>
         <input
@@ -459,7 +462,7 @@ function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
     <>
       {email.missing.length > 0 && (
         <p class="warn" data-missing={email.missing.join(' ')}>
-          {t('emailStillMissing', email.missing.map((m) => t(`field_${m}`)).join(', '))}
+          {t('emailStillMissing', email.missing.map((m) => t(FIELD_LABEL[m])).join(', '))}
         </p>
       )}
       <details>
@@ -546,7 +549,7 @@ function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'>
       ) : null}
       {h && (
         <p class="muted" data-handoff="result">
-          {t('handoffResult', [h.filled.map((f) => t(`field_${f}`)).join(', ') || '—', h.host])}
+          {t('handoffResult', [h.filled.map((f) => t(FIELD_LABEL[f])).join(', ') || '—', h.host])}
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 /** The extension pages' side of messaging and i18n. */
 import browser from 'webextension-polyfill';
-import type { Message } from '../core/messages';
+import type { MessageKey } from '../core/message-keys';
+import type { Message } from '../core/protocol';
 import type { StateView } from '../core/state';
 
 export async function command(message: Message): Promise<StateView> {
@@ -9,12 +10,12 @@ export async function command(message: Message): Promise<StateView> {
   return answer;
 }
 
-export const t = (key: string, substitutions?: string | string[]): string =>
+export const t = (key: MessageKey, substitutions?: string | string[]): string =>
   browser.i18n.getMessage(key, substitutions) || key;
 
 /** Fill the document's language and every `data-i18n` text from _locales. */
 export function localizeDocument(): void {
   document.documentElement.lang = browser.i18n.getUILanguage();
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]'))
-    el.textContent = t(el.dataset.i18n ?? '');
+    el.textContent = t((el.dataset.i18n ?? '') as MessageKey);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { composeEmail } from '../../src/core/email';
+import type { MessageKey } from '../../src/core/message-keys';
 import { type MessagesJson, wordsOf } from '../../src/core/words';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -11,20 +12,21 @@ const messages = (l: string) =>
 
 // the extension pages' i18n, as a German browser answers
 vi.mock('webextension-polyfill', () => ({
-  default: { i18n: { getMessage: (k: string, s?: string[]) => wordsOf(messages('de'))(k, s) } },
+  default: { i18n: { getMessage: (k: MessageKey, s?: string[]) => wordsOf(messages('de'))(k, s) } },
 }));
 const { emailWords, ENGLISH_EMAIL } = await import('../../src/ui/email-words');
 
 const rec = { workspaceId: 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0' };
 
 describe('wordsOf', () => {
+  // any messages.json, not only the extension's: keys the extension does not have
   const w = wordsOf({
     a: {
       message: 'Filled: $FIELDS$ on $HOST$.',
       placeholders: { fields: { content: '$1' }, host: { content: '$2' } },
     },
     b: { message: 'Costs $$5, $1 each' },
-  });
+  }) as (key: string, subs?: string[]) => string;
   it('substitutes as browsers do: named placeholders, $1..$9, $$', () => {
     expect(w('a', ['x, y', 'www.myshn.net'])).toBe('Filled: x, y on www.myshn.net.');
     expect(w('b', ['2'])).toBe('Costs $5, 2 each');

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checklist, stepsLeft, stepText } from '../../src/core/checklist';
 import { expiryDate, nextRotationAlarm, ROTATE_NOTICE_MS, rotationDue } from '../../src/core/expiry';
 import { guideFlags } from '../../src/core/guide';
-import { parseMessage } from '../../src/core/messages';
+import { parseMessage } from '../../src/core/protocol';
 import { keyFacts, labelledPairs, parseExpiry, readKeyFacts } from '../../src/core/readers/key-facts';
 import { findKeyRow } from '../../src/core/readers/keys-list';
 import {

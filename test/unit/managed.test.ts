@@ -9,7 +9,7 @@ import {
   NOT_MANAGED,
   parseManaged,
 } from '../../src/core/managed';
-import { DEFAULT_SETTINGS, SETTING_NAMES, type Settings } from '../../src/core/state';
+import { DEFAULT_SETTINGS, KEY_TTL_MINUTES, SETTING_NAMES, type Settings } from '../../src/core/state';
 import { deployExample } from '../deploy-examples';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -44,7 +44,12 @@ describe('the managed storage schema', () => {
       expect(parseManaged({ [name]: value }).values, name).toEqual({ [name]: value });
     }
     expect(sample.lockSettings?.type).toBe('boolean');
-    expect(schema.properties.keyTtlMinutes).toMatchObject({ minimum: 1, maximum: 120 });
+    // the policy's range is the one range the options, the parser and storage use
+    expect(schema.properties.keyTtlMinutes).toMatchObject({
+      minimum: KEY_TTL_MINUTES.min,
+      maximum: KEY_TTL_MINUTES.max,
+    });
+    expect(KEY_TTL_MINUTES).toEqual({ min: 1, max: 120 });
   });
 });
 

@@ -4,7 +4,7 @@
  * the wrong sender gets instead (a refusal that names the reason, never a half-parsed message).
  */
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_ORIGIN, admit, type MessageType, type Origin, parseMessage } from '../../src/core/messages';
+import { ALLOWED_ORIGIN, admit, type MessageType, type Origin, parseMessage } from '../../src/core/protocol';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT = `chrome-extension://${ID}`;
@@ -13,6 +13,8 @@ const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 const PLACEHOLDER = `sk-${'X'.repeat(40)}`;
 const LONG = 'n'.repeat(121);
+/** As many label/value pairs as a key page's one-time view may send. */
+const PAIRS_16 = Array.from({ length: 16 }, (_, i) => [`Label ${i}`, `Value ${i}`]);
 /** A hand-off's id, as the background makes it (crypto.randomUUID()). */
 const HANDOFF = '0c5e3a52-7d1b-4f0e-9a6b-2f8e4d1c3b7a';
 
@@ -86,6 +88,8 @@ const TABLE: Record<MessageType, Row> = {
       },
       { keyLast4: 'L3Ad', site: 'platform', keyName: 'n'.repeat(120) },
       { keyLast4: 'L3Ad', site: 'platform', replace: true },
+      { keyLast4: 'L3Ad', site: 'admin-console', facts: [['Expires', 'Dec 1, 2026']] },
+      { keyLast4: 'L3Ad', site: 'admin-console', facts: PAIRS_16 },
       { keyLast4: 'L3Ad', site: 'admin-console', replace: false },
     ],
     invalid: [
@@ -110,6 +114,26 @@ const TABLE: Record<MessageType, Row> = {
       ['the secret itself', { keyLast4: 'abcd', site: 'platform', secret: KEY }],
       ['replace as text', { keyLast4: 'abcd', site: 'platform', replace: 'true' }],
       ['replace as a number', { keyLast4: 'abcd', site: 'platform', replace: 1 }],
+      ['17 label/value pairs', { keyLast4: 'abcd', site: 'platform', facts: [...PAIRS_16, ['a', 'b']] }],
+      [
+        'a good pair and a bad one',
+        {
+          keyLast4: 'abcd',
+          site: 'platform',
+          facts: [
+            ['a', 'b'],
+            ['a', ''],
+          ],
+        },
+      ],
+      ['a pair with a blank label', { keyLast4: 'abcd', site: 'platform', facts: [[' ', 'b']] }],
+      ['a pair of three', { keyLast4: 'abcd', site: 'platform', facts: [['a', 'b', 'c']] }],
+      ['a pair that is a string', { keyLast4: 'abcd', site: 'platform', facts: ['ab'] }],
+      [
+        'a pair that is an object',
+        { keyLast4: 'abcd', site: 'platform', facts: [{ 0: 'a', 1: 'b', length: 2 }] },
+      ],
+      ['pairs that are an object', { keyLast4: 'abcd', site: 'platform', facts: { 0: ['a', 'b'] } }],
     ],
   },
   'key/created-by': {
@@ -140,18 +164,6 @@ const TABLE: Record<MessageType, Row> = {
       ['the secret', { secret: KEY }],
     ],
   },
-  'key/hold': {
-    valid: [{ secret: KEY }],
-    invalid: [
-      ['no secret', {}],
-      ['a placeholder key', { secret: PLACEHOLDER }],
-      ['a redacted key', { secret: 'sk-...L3Ad' }],
-      ['a key with surrounding space', { secret: ` ${KEY}` }],
-      ['a secret of the wrong type', { secret: 1 }],
-      ['an extra field', { secret: KEY, ttl: 9999 }],
-    ],
-  },
-  'key/forget': { valid: [{}], invalid: [['an extra field', { secret: KEY }]] },
   'key/copied': {
     valid: [{ keyLast4: 'L3Ad' }],
     invalid: [
@@ -164,42 +176,34 @@ const TABLE: Record<MessageType, Row> = {
   'skyhigh/ready': { valid: [{}], invalid: [['an extra field', { host: 'www.myshn.net' }]] },
   'skyhigh/filled': {
     valid: [
-      { handoff: HANDOFF, filled: [], missing: [], ambiguous: [] },
+      { handoff: HANDOFF, filled: [], missing: [] },
       {
         handoff: HANDOFF,
         filled: ['instanceName', 'workspaceId', 'organizationId', 'apiKey'],
         missing: [],
-        ambiguous: [],
       },
-      { handoff: HANDOFF, filled: ['workspaceId'], missing: ['apiKey'], ambiguous: ['organizationId'] },
+      { handoff: HANDOFF, filled: ['workspaceId'], missing: ['apiKey'] },
     ],
     invalid: [
-      ['no hand-off id', { filled: [], missing: [], ambiguous: [] }],
+      ['no hand-off id', { filled: [], missing: [] }],
+      ['a hand-off id in capitals', { handoff: HANDOFF.toUpperCase(), filled: [], missing: [] }],
+      ['a hand-off id one short', { handoff: HANDOFF.slice(1), filled: [], missing: [] }],
+      ['a hand-off id that is not hex', { handoff: 'x'.repeat(36), filled: [], missing: [] }],
+      ['a hand-off id of the wrong type', { handoff: 1, filled: [], missing: [] }],
+      ['a hand-off id in a list', { handoff: [HANDOFF], filled: [], missing: [] }],
+      ['a hand-off id with a character before it', { handoff: `a${HANDOFF}`, filled: [], missing: [] }],
+      ['a hand-off id with a character after it', { handoff: `${HANDOFF}a`, filled: [], missing: [] }],
+      ['a field that is not handed off', { handoff: HANDOFF, filled: ['password'], missing: [] }],
+      ['more entries than fields', { handoff: HANDOFF, filled: Array(5).fill('apiKey'), missing: [] }],
+      ['a list that is a string', { handoff: HANDOFF, filled: 'apiKey', missing: [] }],
+      ['no filled', { handoff: HANDOFF, missing: [] }],
+      ['no missing', { handoff: HANDOFF, filled: [] }],
+      ['a bad missing list', { handoff: HANDOFF, filled: [], missing: ['secret'] }],
       [
-        'a hand-off id in capitals',
-        { handoff: HANDOFF.toUpperCase(), filled: [], missing: [], ambiguous: [] },
+        'the ambiguous list (not sent: the background records filled and missing)',
+        { handoff: HANDOFF, filled: [], missing: [], ambiguous: [] },
       ],
-      ['a hand-off id one short', { handoff: HANDOFF.slice(1), filled: [], missing: [], ambiguous: [] }],
-      ['a hand-off id that is not hex', { handoff: 'x'.repeat(36), filled: [], missing: [], ambiguous: [] }],
-      ['a hand-off id of the wrong type', { handoff: 1, filled: [], missing: [], ambiguous: [] }],
-      [
-        'a field that is not handed off',
-        { handoff: HANDOFF, filled: ['password'], missing: [], ambiguous: [] },
-      ],
-      [
-        'more entries than fields',
-        { handoff: HANDOFF, filled: Array(5).fill('apiKey'), missing: [], ambiguous: [] },
-      ],
-      ['a list that is a string', { handoff: HANDOFF, filled: 'apiKey', missing: [], ambiguous: [] }],
-      ['no filled', { handoff: HANDOFF, missing: [], ambiguous: [] }],
-      ['no missing', { handoff: HANDOFF, filled: [], ambiguous: [] }],
-      ['no ambiguous', { handoff: HANDOFF, filled: [], missing: [] }],
-      ['a bad missing list', { handoff: HANDOFF, filled: [], missing: ['secret'], ambiguous: [] }],
-      ['a bad ambiguous list', { handoff: HANDOFF, filled: [], missing: [], ambiguous: [1] }],
-      [
-        'an extra field',
-        { handoff: HANDOFF, filled: [], missing: [], ambiguous: [], values: { apiKey: KEY } },
-      ],
+      ['an extra field', { handoff: HANDOFF, filled: [], missing: [], values: { apiKey: KEY } }],
     ],
   },
   'state/get': { valid: [{}], invalid: [['an extra field', { secret: true }]] },
@@ -246,8 +250,12 @@ const TABLE: Record<MessageType, Row> = {
     invalid: [
       ['no secret', {}],
       ['a placeholder key', { secret: PLACEHOLDER }],
+      ['a redacted key', { secret: 'sk-...L3Ad' }],
+      ['a key with surrounding space', { secret: ` ${KEY}` }],
+      ['a secret of the wrong type', { secret: 1 }],
       ['a key one character short of the minimum', { secret: 'sk-mOWgzQSVHpR49ZjT3v6' }],
-      ['an extra field', { secret: KEY, keepForever: true }],
+      ['an extra field', { secret: KEY, ttl: 9999 }],
+      ['another extra field', { secret: KEY, keepForever: true }],
     ],
   },
   'secret/forget': { valid: [{}], invalid: [['an extra field', { secret: KEY }]] },
@@ -320,6 +328,7 @@ const TABLE: Record<MessageType, Row> = {
 };
 
 const ORIGINS = Object.keys(SENDERS) as Origin[];
+const fromOf = (type: MessageType): readonly Origin[] => ALLOWED_ORIGIN[type];
 const cases = (Object.keys(TABLE) as MessageType[]).flatMap((type) => [
   ...TABLE[type].valid.map((fields) => ({ type, fields })),
 ]);
@@ -332,14 +341,16 @@ describe('the message gate', () => {
     expect(Object.keys(TABLE).sort()).toEqual(Object.keys(ALLOWED_ORIGIN).sort());
   });
 
-  it.each(cases)('admits $type $fields from its own sender, as sent', ({ type, fields }) => {
+  it.each(cases)('admits $type $fields from each of its own senders, as sent', ({ type, fields }) => {
     const raw = { type, ...fields };
-    const r = admit(raw, SENDERS[ALLOWED_ORIGIN[type]], ID, EXT);
-    expect(r).toEqual({ ok: true, message: raw, origin: ALLOWED_ORIGIN[type] });
+    for (const origin of fromOf(type)) {
+      const r = admit(raw, SENDERS[origin], ID, EXT);
+      expect(r, origin).toEqual({ ok: true, message: raw, origin });
+    }
   });
 
   it.each(cases)('refuses $type from any other sender', ({ type, fields }) => {
-    for (const origin of ORIGINS.filter((o) => o !== ALLOWED_ORIGIN[type])) {
+    for (const origin of ORIGINS.filter((o) => !fromOf(type).includes(o))) {
       const r = admit({ type, ...fields }, SENDERS[origin], ID, EXT);
       expect(r, origin).toEqual({ ok: false, error: `${type} is not accepted from this sender` });
     }
@@ -348,7 +359,7 @@ describe('the message gate', () => {
   it.each(nearMisses)('refuses $type with $why', ({ type, fields }) => {
     const raw = { type, ...fields };
     expect(parseMessage(raw)).toEqual({ ok: false, error: `invalid ${type}` });
-    expect(admit(raw, SENDERS[ALLOWED_ORIGIN[type]], ID, EXT).ok).toBe(false);
+    for (const origin of fromOf(type)) expect(admit(raw, SENDERS[origin], ID, EXT).ok).toBe(false);
   });
 
   it.each([
@@ -359,6 +370,7 @@ describe('the message gate', () => {
     ['no type', {}],
     ['a type that is not a string', { type: 1 }],
     ['a type that is an object', { type: { toString: () => 'state/get' } }],
+    ['a function with a type', Object.assign(() => undefined, { type: 'state/get' })],
   ])('refuses a malformed message: %s', (_, raw) => {
     expect(parseMessage(raw)).toEqual({ ok: false, error: 'malformed message' });
   });
@@ -387,7 +399,7 @@ describe('the senders the gate knows', () => {
     ['the admin console’s admin keys', 'https://admin.openai.com/organization/admin-keys'],
     ['the admin console’s credentials', 'https://admin.openai.com/credentials'],
   ])('takes %s for the OpenAI key pages', (_, url) => {
-    expect(admit({ type: 'key/forget' }, page(url), ID, EXT).ok).toBe(true);
+    expect(admit({ type: 'secret/forget' }, page(url), ID, EXT).ok).toBe(true);
   });
 
   it.each([
@@ -396,9 +408,9 @@ describe('the senders the gate knows', () => {
     ['the admin console’s audit log', 'https://admin.openai.com/audit-log'],
     ['a path that only starts like keys', 'https://admin.openai.com/keystore'],
   ])('no longer takes %s for an OpenAI key page', (_, url) => {
-    expect(admit({ type: 'key/forget' }, page(url), ID, EXT)).toEqual({
+    expect(admit({ type: 'secret/forget' }, page(url), ID, EXT)).toEqual({
       ok: false,
-      error: 'key/forget is not accepted from this sender',
+      error: 'secret/forget is not accepted from this sender',
     });
   });
 
@@ -411,7 +423,7 @@ describe('the senders the gate knows', () => {
     ['an unparsable url', page('not a url')],
     ['the platform billing page', page('https://platform.openai.com/settings/organization/billing')],
   ])('refuses %s', (_, sender) => {
-    for (const type of ['state/get', 'ids/forget', 'key/forget', 'skyhigh/ready'] as const) {
+    for (const type of ['state/get', 'ids/forget', 'secret/forget', 'skyhigh/ready'] as const) {
       const fields = type === 'ids/forget' ? { workspaceId: WS } : {};
       expect(admit({ type, ...fields }, sender, ID, EXT).ok, type).toBe(false);
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_ORIGIN, admit, type MessageType, originOf, parseMessage } from '../../src/core/messages';
+import { ALLOWED_ORIGIN, admit, type MessageType, originOf, parseMessage } from '../../src/core/protocol';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT = `chrome-extension://${ID}`;
@@ -47,10 +47,10 @@ describe('admit: schema and sender, together', () => {
     }
     // the key pages may hold a key, the settings page may not
     expect(
-      admit({ type: 'key/hold', secret: KEY }, page('https://platform.openai.com/api-keys'), ID, EXT).ok,
+      admit({ type: 'secret/hold', secret: KEY }, page('https://platform.openai.com/api-keys'), ID, EXT).ok,
     ).toBe(true);
     expect(
-      admit({ type: 'key/hold', secret: KEY }, page('https://chatgpt.com/admin/settings'), ID, EXT).ok,
+      admit({ type: 'secret/hold', secret: KEY }, page('https://chatgpt.com/admin/settings'), ID, EXT).ok,
     ).toBe(false);
   });
 
@@ -68,7 +68,7 @@ describe('admit: schema and sender, together', () => {
       { type: 'settings/set', keyTtlMinutes: 100000 },
       { type: 'settings/set', consoleHost: 'https://evil.example/' },
       { type: 'key/captured', keyLast4: 'abcde', site: 'platform' },
-      { type: 'skyhigh/filled', filled: ['password'], missing: [], ambiguous: [] },
+      { type: 'skyhigh/filled', filled: ['password'], missing: [] },
     ];
     for (const m of bad) {
       const r = admit(m, popup, ID, EXT);

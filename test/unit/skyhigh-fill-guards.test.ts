@@ -414,6 +414,31 @@ describe('the form proves it is the ChatGPT instance form', () => {
     });
     expect(allValues()).toEqual({ outside: '', ws: WS, k: KEY, org: '' });
   });
+
+  it('a field on the page twice, once in the form and once outside: the form’s own is filled', () => {
+    html(
+      '<aside><label for="search-name">Instance name</label><input id="search-name"></aside>' +
+        '<form aria-label="OpenAI ChatGPT instance"><label for="name">Instance name</label><input id="name">' +
+        '<input id="ws" aria-label="Workspace ID"><x-key id="host"></x-key>' +
+        '<input id="note" aria-label="Description"></form>',
+    );
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<input id="k" aria-label="API key">';
+    const { form, refusal } = findInstanceForm(document);
+    expect(refusal).toBeNull();
+    // ambiguous on the page, one in the form; the key inside a component of the form is the form's;
+    // a control named nothing handed off is none of them
+    expect(Object.keys(form?.match.controls ?? {}).sort()).toEqual(['apiKey', 'instanceName', 'workspaceId']);
+    expect(form?.match.ambiguous).toEqual([]);
+    const r = fillConsolePage(document, CONSOLE_URL, CONSOLE, VALUES);
+    expect(r).toEqual({
+      filled: ['instanceName', 'workspaceId', 'apiKey'],
+      missing: ['organizationId'],
+      ambiguous: [],
+    });
+    expect(allValues()).toEqual({ 'search-name': '', name: VALUES.instanceName, ws: WS, note: '' });
+    expect(host.shadowRoot?.querySelector('input')?.value).toBe(KEY);
+  });
 });
 
 describe('the page the fill acts on', () => {

@@ -16,6 +16,7 @@ import {
   SERVICE_ACCOUNT,
   YOU,
 } from '../sites/openai';
+import type { OwnerType } from '../state';
 import { labelMatcher } from '../text';
 import { secretShownIn } from './key-dialog';
 import { keyNameIn } from './key-name';
@@ -24,7 +25,7 @@ import { type FieldSpec, findLabels, valueScope } from './labelled';
 export interface CreateFormInfo {
   container: Element;
   name?: string;
-  ownerType?: 'you' | 'service-account';
+  ownerType?: OwnerType;
   project?: string;
   permissions?: string;
   /** An Admin key form's choices: the workspace and the expiration, as shown ("30 days", "Never"). */

@@ -109,21 +109,41 @@ export function classify(el: FillableControl): HandoffField | null {
   return fields.size === 1 ? ([...fields][0] as HandoffField) : null;
 }
 
-export function matchFields(root: ParentNode): FieldMatch {
+/** Every usable control that stands for a field, by field (in document order). */
+function controlsByField(root: ParentNode): Map<HandoffField, FillableControl[]> {
   const byField = new Map<HandoffField, FillableControl[]>();
   for (const el of allControls(root)) {
     if (!usable(el)) continue;
     const f = classify(el);
     if (f) byField.set(f, [...(byField.get(f) ?? []), el]);
   }
+  return byField;
+}
+
+/**
+ * `el` is one `allControls(region)` finds: below the region, through its descendants' shadow
+ * roots (not the region's own).
+ */
+function inside(el: Element, region: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement ?? hostOf(n))
+    if (n.parentElement === region) return true;
+  return false;
+}
+
+/** The control of each field that has exactly one (of those in `region`, when given). */
+function pickControls(byField: Map<HandoffField, FillableControl[]>, region?: Element): FieldMatch {
   const controls: FieldMatch['controls'] = {};
   const ambiguous: HandoffField[] = [];
-  for (const [f, els] of byField) {
+  for (const [f, all] of byField) {
+    const els = region ? all.filter((el) => inside(el, region)) : all;
+    if (els.length === 0) continue;
     if (els.length === 1) controls[f] = els[0];
     else ambiguous.push(f);
   }
   return { controls, ambiguous };
 }
+
+export const matchFields = (root: ParentNode): FieldMatch => pickControls(controlsByField(root));
 
 /**
  * Set a value so that React, Angular, Vue and plain forms all notice: the prototype's native
@@ -250,7 +270,9 @@ export interface InstanceForm {
 export function findInstanceForm(
   root: ParentNode,
 ): { form: InstanceForm; refusal: null } | { form: InstanceForm | null; refusal: FormRefusal } {
-  const all = matchFields(root);
+  // the page's controls are found and named once; the form's are those of them inside its region
+  const byField = controlsByField(root);
+  const all = pickControls(byField);
   if (all.ambiguous.includes('workspaceId') || all.ambiguous.includes('apiKey'))
     return { form: null, refusal: 'ambiguous' };
   const ws = all.controls.workspaceId;
@@ -268,7 +290,7 @@ export function findInstanceForm(
   const [a, b] = [lightAnchor(ws), lightAnchor(key)];
   const names = regionNames(region, a.compareDocumentPosition(b) & 4 ? a : b);
   const title = names.find((n) => SERVICE_NAME.test(n)) ?? names.find((n) => n.length <= 80) ?? '';
-  const form: InstanceForm = { region, title, match: matchFields(region), proven: false };
+  const form: InstanceForm = { region, title, match: pickControls(byField, region), proven: false };
   if (!names.some((n) => SERVICE_NAME.test(n))) return { form, refusal: 'not-chatgpt' };
   form.proven = true;
   return { form, refusal: null };
