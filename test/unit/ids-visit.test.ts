@@ -1,38 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mayHoldIds, runIdsVisit } from '../../src/core/ids-visit';
 import { onPageVisits } from '../../src/core/visits';
+import { countObservers, liveObservers, stopCountingObservers } from '../shared/observers';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
 const ORG = 'org-p13k3klgno5cqxbf0q8hpgrk';
 const DETAILS = `<dl><dt>Organization ID</dt><dd>${ORG}</dd><dt>Workspace ID</dt><dd>${WS}</dd></dl>`;
 
-/** Counts observers that observe and have not been disconnected. */
-let live = 0;
-const Native = globalThis.MutationObserver;
-class CountingObserver extends Native {
-  private on = false;
-  override observe(target: Node, options?: MutationObserverInit) {
-    if (!this.on) live++;
-    this.on = true;
-    super.observe(target, options);
-  }
-  override disconnect() {
-    if (this.on) live--;
-    this.on = false;
-    super.disconnect();
-  }
-}
-
 beforeEach(() => {
-  live = 0;
-  globalThis.MutationObserver = CountingObserver;
-  window.MutationObserver = CountingObserver;
+  countObservers();
   document.body.innerHTML = '<main><p>Loading…</p></main>';
   history.replaceState({}, '', '/admin/settings');
 });
 afterEach(() => {
-  globalThis.MutationObserver = Native;
-  window.MutationObserver = Native;
+  stopCountingObservers();
   vi.useRealTimers();
 });
 
@@ -46,14 +27,14 @@ describe('a visit of the settings page', () => {
       giveUpMs: 15_000,
       settledMs: 2_000,
     });
-    expect(live).toBe(1);
+    expect(liveObservers()).toBe(1);
     // the page keeps changing, but never shows the IDs
     for (let i = 0; i < 20; i++) {
       document.body.append(Object.assign(document.createElement('p'), { textContent: `row ${i} id` }));
       await vi.advanceTimersByTimeAsync(1000);
     }
     await expect(done).resolves.toBe('gave-up');
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
     expect(h.save).not.toHaveBeenCalled();
     expect(h.report).toHaveBeenLastCalledWith(
@@ -72,7 +53,7 @@ describe('a visit of the settings page', () => {
     await vi.advanceTimersByTimeAsync(100);
     await expect(done).resolves.toBe('done');
     expect(h.save).toHaveBeenCalledWith({ workspaceId: WS, organizationId: ORG });
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -82,7 +63,7 @@ describe('a visit of the settings page', () => {
     const done = runIdsVisit(document.body, visit.signal, hooks());
     visit.abort();
     await expect(done).resolves.toBe('aborted');
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -100,7 +81,7 @@ describe('a visit of the settings page', () => {
       document.body.append(Object.assign(document.createElement('p'), { textContent: `token ${i}` }));
       if (i > 10) document.body.querySelector('p')?.remove();
       await vi.advanceTimersByTimeAsync(10);
-      if (live === 0) paused++;
+      if (liveObservers() === 0) paused++;
     }
     // one second of changes: the first read, then at most one read per 250 ms pause (two each)
     expect(spy.mock.calls.length / perRead).toBeLessThanOrEqual(1 + 2 * 4 + 1);
@@ -109,7 +90,7 @@ describe('a visit of the settings page', () => {
     // a value that appears is still read within a pause
     (document.querySelector('main') as HTMLElement).innerHTML = DETAILS;
     await vi.advanceTimersByTimeAsync(260);
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
     visit.abort();
   });
@@ -269,7 +250,7 @@ describe('page visits in a single-page app', () => {
     expect(starts[1]?.aborted).toBe(false);
     life.abort();
     expect(starts[1]?.aborted).toBe(true);
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
   });
 
   it('stops everything once the extension is gone', async () => {
@@ -290,6 +271,6 @@ describe('page visits in a single-page app', () => {
     expect(starts).toHaveLength(1);
     expect(starts[0]?.aborted).toBe(true);
     life.abort();
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
   });
 });
