@@ -4,6 +4,7 @@
  * nothing was filled and a way to fill a form the admin confirms. The key is kept here only until
  * it is placed, forgotten or expired; then the panel shows its last 4 characters only.
  */
+import { last4 } from '../core/formats';
 import { FIELD_LABEL } from '../core/labels';
 import type { HandoffValues } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, type HandoffField } from '../core/sites/skyhigh';
@@ -11,7 +12,7 @@ import { ClipboardGuard } from './clipboard';
 import { t } from './runtime';
 import { button, el, mountPanel } from './ui';
 
-const mask = (f: HandoffField, v: string) => (f === 'apiKey' ? `…${v.slice(-4)}` : v);
+const mask = (f: HandoffField, v: string) => (f === 'apiKey' ? `…${last4(v)}` : v);
 
 export class HandoffPanel {
   private own = new AbortController();
@@ -32,7 +33,7 @@ export class HandoffPanel {
     private clipboardClearSeconds: number,
   ) {
     signal.addEventListener('abort', () => this.close(), { signal: this.own.signal });
-    this.keyTail = values.apiKey ? values.apiKey.slice(-4) : null;
+    this.keyTail = values.apiKey ? last4(values.apiKey) : null;
     const { box } = mountPanel(this.own.signal, t('handoffRegion'));
     this.heading = el('h2', {}, t('handoffPanelWaiting'));
     this.list = el('dl');

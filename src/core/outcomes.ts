@@ -31,7 +31,7 @@ export function settingsOutcome(result: WorkspaceIdsResult | null): SettingsOutc
 export const readSettingsPage = (doc: Document, url: string): SettingsOutcome =>
   settingsOutcome(readWorkspaceIdsPage(doc, url));
 
-/** The one-time view on a key page, with the key's name beside it (read by the key-form script). */
+/** The one-time view on a key page, with the key's name beside it (read by the key-page script). */
 export function readKeyPage(doc: Document, url: string): KeyDialogResult | null {
   if (!isKeyPageUrl(url)) return null;
   const shown = readKeyDialog(doc.body ?? doc);
@@ -75,7 +75,7 @@ export function readKeyFactsPage(doc: Document, url: string, shown: KeyDialogRes
   };
 }
 
-/** The create-key form a page shows, as the key-form script notes it, or null. */
+/** The create-key form a page shows, as the key-page script notes it, or null. */
 export function readKeyFormPage(doc: Document, url: string): KeyForm | null {
   if (!isKeyPageUrl(url)) return null;
   const form = findCreateForm(doc.body ?? doc);

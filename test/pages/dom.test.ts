@@ -5,6 +5,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { guideFlags } from '../../src/core/guide';
+import { mayHoldIds } from '../../src/core/ids-visit';
 import {
   fillConsolePage,
   readKeyFactsPage,
@@ -31,6 +32,9 @@ function runCase(c: PageCase): void {
   switch (c.kind) {
     case 'chatgpt-settings':
       expect(readSettingsPage(doc, c.url)).toEqual(c.expect);
+      // the settings page's cheap look before a full read never hides a value the reader finds
+      if (c.expect.workspaceId || c.expect.organizationId)
+        expect(mayHoldIds(doc.body), 'the cheap look saw nothing ID-shaped').toBe(true);
       break;
     case 'platform-org':
       expect({ organizationId: readPlatformOrgPage(doc, c.url) }).toEqual(c.expect);
