@@ -141,7 +141,7 @@ describe('what a visit saves and says', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(h.save.mock.calls[0]?.[0]).toStrictEqual({ organizationId: ORG });
     visit.abort(); // nothing of this visit is left to the next test
-    expect(live).toBe(0);
+    expect(liveObservers()).toBe(0);
   });
 
   it('a page without anything ID-shaped still says, when it settles, what it lacks', async () => {
