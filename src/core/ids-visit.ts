@@ -24,10 +24,7 @@ export interface IdsVisitOptions {
  * Shapes looser than the readers' (no look-arounds, the shortest Organization ID), so that text run
  * together from several nodes still matches: whatever the reader could find, these find too.
  */
-const ID_SHAPES = [
-  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
-  /org-[a-z0-9]{12}/i,
-];
+const ID_SHAPES = [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, /org-[a-z0-9]{12}/i];
 const shaped = (text: string) => ID_SHAPES.some((re) => re.test(text));
 
 /**
