@@ -64,17 +64,28 @@ describe('a rotation: a new Admin key after the old one was handed over', () => 
     expect(s.records[WS]?.previousKey).toStrictEqual({ last4: 'qCBE', at: 99 });
   });
 
-  it.each([
-    ['the same key seen again', adminKey({ at: 99 })],
-    ['a platform key (the e-mail path)', adminKey({ last4: 'nEw1', site: 'platform', at: 99 })],
-    ['a key whose site is unknown', adminKey({ last4: 'nEw1', site: undefined, at: 99 })],
-  ])('is not %s: nothing remembered, the hand-off and check kept', (_, next) => {
+  it('is not the same key seen again: nothing remembered, the hand-off and check kept', () => {
     const before = live();
+    const next = adminKey({ at: 99 });
     const s = withKey(before, next);
     const rec = s.records[WS];
     expect(rec?.previousKey).toBeUndefined();
     expect(rec?.handoff).toEqual(before.records[WS]?.handoff);
     expect(rec?.accessCheck).toEqual(before.records[WS]?.accessCheck);
+    expect(rec?.key).toEqual(next);
+  });
+
+  // the checklist must not show a new key as handed over and checked while Skyhigh holds the old one
+  it.each([
+    ['a platform key (the e-mail path)', adminKey({ last4: 'nEw1', site: 'platform', at: 99 })],
+    ['a key whose site is unknown', adminKey({ last4: 'nEw1', site: undefined, at: 99 })],
+  ])('is not %s: nothing remembered, but the new key is to be handed over and checked', (_, next) => {
+    const s = withKey(live(), next);
+    const rec = s.records[WS];
+    expect(rec?.previousKey).toBeUndefined();
+    expect(rec?.handoff).toBeUndefined();
+    expect(rec?.accessCheck).toBeUndefined();
+    expect(rec?.scopesGrantedAt).toBe(30);
     expect(rec?.key).toEqual(next);
   });
 
