@@ -1,11 +1,17 @@
 /**
  * One build per browser: `vite build --mode chrome` writes dist/chrome, `--mode firefox` dist/firefox.
- * manifest.json is the Chrome manifest; the Firefox one is derived from it here.
+ * manifest.json is the Chrome manifest without hosts: the content scripts with the pages they run on,
+ * and the optional host permissions, are added here from src/core/sites/* and src/core/access.ts (the
+ * one place each host is written); the Firefox manifest is derived from it here.
  */
 import { readFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { COMPLIANCE_API_PERMISSION } from './src/core/access';
+import { ADMIN_MATCHES } from './src/core/sites/chatgpt';
+import { KEY_PAGE_MATCHES } from './src/core/sites/openai';
+import { CONSOLE_MATCHES, CUSTOM_CONSOLE_PATTERNS } from './src/core/sites/skyhigh';
 
 // the stores' build whatever the shell says (vitest, for one, sets NODE_ENV=test): same bytes everywhere
 process.env.NODE_ENV = 'production';
@@ -13,18 +19,24 @@ process.env.NODE_ENV = 'production';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 
-export const CONTENT_SCRIPTS = [
-  'src/content/platform-org.ts',
-  'src/content/key-form.ts',
-  'src/content/workspace-ids.ts',
-  'src/content/key-dialog.ts',
-  'src/content/skyhigh-fill.ts',
+/** The content scripts, one per site, and the pages each runs on. */
+export const CONTENT_SCRIPTS: readonly { js: string; matches: readonly string[] }[] = [
+  { js: 'src/content/workspace-ids.ts', matches: ADMIN_MATCHES },
+  { js: 'src/content/key-page.ts', matches: KEY_PAGE_MATCHES },
+  { js: 'src/content/skyhigh-fill.ts', matches: CONSOLE_MATCHES },
 ];
 export const GECKO_ID = 'chatgpt-casb-onboarding@skyhigh-helper';
 
 export function manifestFor(browser: 'chrome' | 'firefox') {
   const m = structuredClone(base);
   m.version = pkg.version;
+  m.content_scripts = CONTENT_SCRIPTS.map(({ js, matches }) => ({
+    matches: [...matches],
+    js: [js],
+    run_at: 'document_idle',
+  }));
+  // asked for when the admin checks access, or picks a tenant console under Skyhigh's domains
+  m.optional_host_permissions = [COMPLIANCE_API_PERMISSION, ...CUSTOM_CONSOLE_PATTERNS];
   if (browser === 'firefox') {
     m.background = { scripts: [base.background.service_worker], type: 'module' };
     // Firefox reads managed storage from its policies (3rdparty.Extensions), not from a schema
@@ -48,7 +60,7 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest: manifestFor(browser) as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: CONTENT_SCRIPTS },
+        contentScripts: { standaloneFiles: CONTENT_SCRIPTS.map((c) => c.js) },
       }),
     ],
     build: {
@@ -57,7 +69,8 @@ export default defineConfig(({ mode }) => {
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
       minify: true,
       sourcemap: false,
-      modulePreload: false,
+      // the popup's and options' chunks fetched at once, beside their entry (links only: no polyfill)
+      modulePreload: { polyfill: false },
     },
   };
 });

@@ -3,20 +3,24 @@
  * pending hand-off in storage.session (memory only, not readable by content scripts).
  */
 import browser from 'webextension-polyfill';
-import { effectiveSettings, type Managed, managedFields, NOT_MANAGED, parseManaged } from '../core/managed';
+import { effectiveSettings, type Managed, NOT_MANAGED, parseManaged } from '../core/managed';
 import {
   KEY_FORM_WINDOW_MS,
   type KeyForm,
-  migrate,
   type Settings,
   STATE_KEY,
   type State,
   type StateView,
 } from '../core/state';
-
-const SECRET_KEY = 'secret';
-const HANDOFF_KEY = 'handoff';
-const NOTICE_KEY = 'notice';
+import {
+  HANDOFF_KEY,
+  NOTICE_KEY,
+  pieces,
+  RECORD_PREFIX,
+  readStored,
+  SECRET_KEY,
+  viewOf,
+} from '../core/stored';
 
 export interface HeldSecret {
   value: string;
@@ -76,17 +80,9 @@ export async function updateNow(change: (s: State) => State): Promise<State> {
  * writes (and storage.onChanged carries) one record, not all of them. The background keeps what it
  * last read or wrote in memory while it runs; a write by anyone else drops that copy.
  */
-const RECORD_PREFIX = 'ws:';
 let cache: State | null = null;
 /** What this worker wrote last under each key (JSON): its own change events are not news. */
 const written = new Map<string, string>();
-
-function pieces(state: State): Record<string, unknown> {
-  const { records, ...index } = state;
-  const out: Record<string, unknown> = { [STATE_KEY]: index };
-  for (const [id, rec] of Object.entries(records)) out[RECORD_PREFIX + id] = rec;
-  return out;
-}
 
 /**
  * Write the pieces that differ from what storage holds (`written`, kept in step by loadState and
@@ -121,19 +117,6 @@ function onLocalChange(changes: Record<string, { newValue?: unknown }>, area: st
   }
 }
 
-/** The stored state as one value, whatever the layout (pieces, or the older single entry). */
-function assemble(all: Record<string, unknown>): unknown {
-  const index = all[STATE_KEY];
-  const pieceKeys = Object.keys(all).filter((k) => k.startsWith(RECORD_PREFIX));
-  if (index === undefined && pieceKeys.length === 0) return undefined;
-  if (!index || typeof index !== 'object' || Array.isArray(index)) return index ?? {};
-  const i = index as Record<string, unknown>;
-  if ('records' in i && (typeof i.records !== 'object' || i.records === null)) return i; // corrupt
-  const records: Record<string, unknown> = { ...((i.records as Record<string, unknown>) ?? {}) };
-  for (const k of pieceKeys) records[k.slice(RECORD_PREFIX.length)] = all[k];
-  return { ...i, records };
-}
-
 export async function loadState(): Promise<State> {
   // the copy is kept only while someone tells us of other writers
   if (!browser.storage.onChanged.hasListener(onLocalChange)) {
@@ -142,9 +125,8 @@ export async function loadState(): Promise<State> {
   }
   if (cache) return structuredClone(cache);
   const all = await browser.storage.local.get(null);
-  const { state, reset, lost } = migrate(assemble(all));
-  const index = all[STATE_KEY] as Record<string, unknown> | undefined;
-  if (reset || (index && typeof index === 'object' && 'records' in index)) {
+  const { state, reset, lost, rewrite } = readStored(all);
+  if (rewrite) {
     // repaired, or the older single-entry layout: written anew, in pieces
     const stale = Object.keys(all).filter((k) => k.startsWith(RECORD_PREFIX));
     if (stale.length > 0) await browser.storage.local.remove(stale);
@@ -162,12 +144,6 @@ export async function loadState(): Promise<State> {
 
 /** The state is healthy again (IDs captured anew): the reset notice has said what it had to. */
 export const clearNotice = (): Promise<void> => browser.storage.session.remove(NOTICE_KEY);
-
-function noticeOf(raw: unknown): StateView['notice'] {
-  if (!raw || typeof raw !== 'object') return null;
-  const lost = (raw as { lost?: unknown }).lost;
-  return lost === 'all' || (typeof lost === 'number' && lost > 0) ? { kind: 'state-reset', lost } : null;
-}
 
 /**
  * What the organisation's policy sets (`storage.managed`). Firefox throws when no policy names the
@@ -244,27 +220,15 @@ export async function rememberConsoleTab(tabId: number): Promise<void> {
 }
 
 export async function view(): Promise<StateView> {
-  const [local, held, handoff, notice, managed] = await Promise.all([
-    loadState(),
+  // the state first: reading it may repair a damaged record and write the notice that says so
+  const local = await loadState();
+  const [held, handoff, notice, managed] = await Promise.all([
     heldSecret(),
     pendingHandoff(),
     browser.storage.session.get(NOTICE_KEY).then((r) => r[NOTICE_KEY]),
     loadManaged(),
   ]);
-  return {
-    // the pages see the settings in force, and which of them the organisation fixed
-    state: { ...local, settings: effectiveSettings(local.settings, managed) },
-    managed: { fields: managedFields(managed), locked: managed.locked },
-    secretHeldUntil: held?.expiresAt ?? null,
-    lastHandoff: handoff
-      ? {
-          status: handoff.status,
-          at: handoff.requestedAt,
-          ...(handoff.sentAt ? { sentAt: handoff.sentAt } : {}),
-        }
-      : null,
-    notice: noticeOf(notice),
-  };
+  return viewOf({ state: local, managed, secretHeldUntil: held?.expiresAt ?? null, handoff, notice });
 }
 
 /** Forget the in-memory copy (the next read goes to storage). */

@@ -2,7 +2,7 @@
  * The chip on chatgpt.com/admin/settings: what was saved, what could not be read and why, and two
  * ways out for each missing value (pick it on the page, paste it). Keyboard-operable, labelled.
  */
-import { type IdField, isIdOf } from '../core/formats';
+import { canonicalId, type IdField, isIdOf } from '../core/formats';
 import type { MessageKey } from '../core/message-keys';
 import type { FieldResult } from '../core/readers/labelled';
 import { candidatesOnPage, pickFromElement } from '../core/readers/pick';
@@ -216,7 +216,7 @@ export class IdsChip {
       'submit',
       (event) => {
         event.preventDefault();
-        const value = field === 'workspaceId' ? input.value.trim().toLowerCase() : input.value.trim();
+        const value = canonicalId(field, input.value.trim());
         if (isIdOf(field, value)) void this.accept(field, value, 'pasted');
         else error.textContent = t(field === 'workspaceId' ? 'invalidWorkspaceId' : 'invalidOrganizationId');
       },

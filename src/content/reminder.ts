@@ -1,15 +1,13 @@
 /**
- * The reminder beside a one-time secret: copy it now, hand it to Skyhigh CASB if you like, and a
- * close of the site's dialog stopped once while the key has not been copied.
+ * The reminder beside a one-time secret: copy it now, hand it to Skyhigh CASB if you like, and why
+ * a close of the site's dialog was stopped (the visit, core/key-visit.ts, decides when: copied? first
+ * close?).
  */
 import { last4 } from '../core/formats';
-import { CLOSE_BUTTON, COPY_BUTTON, type KeySite } from '../core/sites/openai';
-import { cleanText } from '../core/text';
+import type { KeySite } from '../core/sites/openai';
 import { ClipboardGuard } from './clipboard';
 import { alive, send, t } from './runtime';
 import { button, el, mountPanel, type Panel, pageChanges } from './ui';
-
-const nameOf = (b: Element) => cleanText(b.getAttribute('aria-label')) || cleanText(b.textContent);
 
 /** A click on "Hand this key…" this soon after the page changed is asked again. */
 const SETTLE_MS = 1000;
@@ -25,9 +23,6 @@ export interface NotedKey {
 export class Reminder {
   readonly own = new AbortController();
   private panel: Panel;
-  private copied = false;
-  private warned = false;
-  private swallowClick = false;
   private status: HTMLElement;
   private warning: HTMLElement;
   private holdRow: HTMLElement;
@@ -48,6 +43,8 @@ export class Reminder {
     readonly container: Element,
     noted: NotedKey,
     private site: KeySite,
+    /** The reminder's Copy key wrote the key to the clipboard (the visit then calls `copied`). */
+    private onCopied: () => void,
   ) {
     // the visit ends: the page moved on (close), or the extension went away under it (say so, and
     // keep what works without it: Copy key, from this page's own memory)
@@ -78,16 +75,16 @@ export class Reminder {
       this.warning,
       this.status,
     );
-    for (const type of ['pointerdown', 'mousedown', 'click'] as const) {
-      window.addEventListener(type, (e) => this.onPointer(e), { capture: true, signal: s });
-    }
-    window.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: s });
-    document.addEventListener('copy', () => this.onCopyEvent(), { capture: true, signal: s });
     // the extension reloaded or updated under this page: say so, and offer only what still works
     this.watch = setInterval(() => {
       if (!alive()) this.extensionGone();
     }, 1000);
     s.addEventListener('abort', () => clearInterval(this.watch), { once: true });
+  }
+
+  /** The panel's host: events inside it are not the admin closing the site's view. */
+  get host(): HTMLElement {
+    return this.panel.host;
   }
 
   close(): void {
@@ -148,9 +145,8 @@ export class Reminder {
     );
   }
 
-  private markCopied(): void {
-    if (!this.copied && this.secret) void send({ type: 'key/copied', keyLast4: last4(this.secret) });
-    this.copied = true;
+  /** The key was copied (the site's Copy button, a copy of the selected key, or ours). */
+  copied(): void {
     this.panel.box.classList.remove('urgent');
     this.warning.replaceChildren();
     this.status.textContent = t('keyCopied');
@@ -160,7 +156,7 @@ export class Reminder {
     if (!this.secret) return;
     try {
       await this.clipboard.copy(this.secret, this.clearSeconds);
-      this.markCopied();
+      this.onCopied();
       if (this.clearSeconds > 0)
         this.status.textContent = `${t('keyCopied')} ${t('clipboardWillClear', String(this.clearSeconds))}`;
     } catch {
@@ -205,11 +201,8 @@ export class Reminder {
     this.expiry = setTimeout(() => this.keyForgotten(), Math.max(0, answer.heldUntil - Date.now()));
   }
 
-  /** Stop one close of the site's dialog, and say why. `retry` redoes it if the admin insists. */
-  private intercept(e: Event, retry: (() => void) | null): void {
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    this.warned = true;
+  /** A close of the site's dialog was stopped: say why. `retry` redoes it if the admin insists. */
+  stopped(retry: (() => void) | null): void {
     const alert = el('p', { className: 'warn' }, this.warnText);
     alert.setAttribute('role', 'alert');
     const s = this.own.signal;
@@ -230,53 +223,5 @@ export class Reminder {
       ),
     );
     this.copyButton.focus();
-  }
-
-  private onPointer(e: Event): void {
-    if (!e.isTrusted || e.composedPath().includes(this.panel.host)) return;
-    const target = e.target instanceof Element ? e.target : null;
-    if (!target) return;
-    const inside = this.container.contains(target);
-    if (inside) {
-      const b = target.closest('button, [role="button"], a');
-      if (!b || e.type !== 'click') return;
-      const name = nameOf(b);
-      if (COPY_BUTTON.test(name)) this.markCopied();
-      else if (CLOSE_BUTTON.test(name) && !this.copied && !this.warned) {
-        this.intercept(e, () => (b as HTMLElement).click());
-      }
-      return;
-    }
-    if (this.copied) return;
-    // A click outside a modal dialog usually closes it: stop the first one (its whole gesture).
-    if (e.type === 'pointerdown' && !this.warned) {
-      this.swallowClick = true;
-      this.intercept(e, null);
-    } else if (this.swallowClick) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      if (e.type === 'click') this.swallowClick = false;
-    }
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    if (!e.isTrusted || e.key !== 'Escape' || this.copied || this.warned) return;
-    if (e.composedPath().includes(this.panel.host)) return;
-    const target = document.activeElement ?? document.body;
-    this.intercept(e, () =>
-      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
-    );
-  }
-
-  private onCopyEvent(): void {
-    const secret = this.secret;
-    if (!secret) return;
-    const selected = document.getSelection()?.toString() ?? '';
-    const active = document.activeElement as HTMLInputElement | null;
-    const inField =
-      active && typeof active.value === 'string' && typeof active.selectionStart === 'number'
-        ? active.value.slice(active.selectionStart, active.selectionEnd ?? active.selectionStart)
-        : '';
-    if (selected.includes(secret) || inField.includes(secret)) this.markCopied();
   }
 }

@@ -7,7 +7,6 @@ import type { Browser } from 'webextension-polyfill';
 import type { MessageKey } from '../core/message-keys';
 import type { Message } from '../core/protocol';
 import { onPageVisits as visits } from '../core/visits';
-import { watchDom } from '../core/watch';
 
 /**
  * The extension API without the polyfill (3 KB gzipped in every content script): content scripts use
@@ -56,22 +55,4 @@ export function onPageVisits(
   start: (signal: AbortSignal) => void,
 ): void {
   visits({ window, isRelevant, start, alive, life: lifeSignal });
-}
-
-/** Call `onChange` on every change of the page (at most every 50 ms) until the visit ends. */
-export async function followPage(
-  signal: AbortSignal,
-  onChange: () => void,
-  forMs = 60 * 60_000,
-): Promise<void> {
-  await watchDom({
-    root: document.documentElement,
-    signal,
-    timeoutMs: forMs,
-    minIntervalMs: 50,
-    read: () => {
-      onChange();
-      return undefined;
-    },
-  });
 }

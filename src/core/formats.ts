@@ -7,12 +7,12 @@ const HEX = '[0-9a-fA-F]';
 const UUID_BODY = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
 
 /** A whole string that is a UUID (the Workspace ID). */
-export const WORKSPACE_ID_RE = new RegExp(`^${UUID_BODY}$`);
+export const WORKSPACE_ID_RE = /* @__PURE__ */ new RegExp(`^${UUID_BODY}$`);
 /** `org-` followed by letters and digits (the Organization ID). */
 export const ORGANIZATION_ID_RE = /^org-[A-Za-z0-9]{12,48}$/;
 
 /** Tokens inside free text; the look-arounds refuse a match glued to more of the same alphabet. */
-const UUID_IN_TEXT = new RegExp(`(?<![0-9A-Za-z-])${UUID_BODY}(?![0-9A-Za-z-])`, 'g');
+const UUID_IN_TEXT = /* @__PURE__ */ new RegExp(`(?<![0-9A-Za-z-])${UUID_BODY}(?![0-9A-Za-z-])`, 'g');
 const ORG_IN_TEXT = /(?<![0-9A-Za-z_-])org-[A-Za-z0-9]{12,48}(?![0-9A-Za-z_-])/g;
 const SECRET_IN_TEXT = /(?<![0-9A-Za-z_-])sk-[A-Za-z0-9_-]{20,300}(?![0-9A-Za-z_.*…-])/g;
 /** Anything shaped like a key in free text, placeholders and sample keys included. */

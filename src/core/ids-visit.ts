@@ -20,6 +20,25 @@ export interface IdsVisitOptions {
   settledMs?: number;
 }
 
+/**
+ * Shapes looser than the readers' (no look-arounds, the shortest Organization ID), so that text run
+ * together from several nodes still matches: whatever the reader could find, these find too.
+ */
+const ID_SHAPES = [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, /org-[a-z0-9]{12}/i];
+const shaped = (text: string) => ID_SHAPES.some((re) => re.test(text));
+
+/**
+ * A cheap look before the full read: does anything under `root` (its text run together, its markup
+ * with every attribute, the values of its form fields) hold an ID-shaped string? Without one the
+ * reader cannot find a value, so there is no need to run it.
+ */
+export function mayHoldIds(root: Element): boolean {
+  if (shaped(root.textContent ?? '') || shaped(root.outerHTML)) return true;
+  for (const field of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))
+    if (shaped(field.value)) return true;
+  return false;
+}
+
 const foundOf = (r: WorkspaceIdsResult) => ({
   ...(r.workspaceId.status === 'found' ? { workspaceId: r.workspaceId.value } : {}),
   ...(r.organizationId.status === 'found' ? { organizationId: r.organizationId.value } : {}),
@@ -48,11 +67,13 @@ export async function runIdsVisit(
     // the settings page can be a busy single-page app: at most four reads a second
     minIntervalMs: 250,
     read: () => {
-      latest = readWorkspaceIds(root);
-      if (latest.workspaceId.status === 'found' && latest.organizationId.status === 'found') return latest;
+      // nothing ID-shaped: nothing to find, and what the page lacks is read once it settles
+      latest = mayHoldIds(root) ? readWorkspaceIds(root) : null;
+      if (latest?.workspaceId.status === 'found' && latest.organizationId.status === 'found') return latest;
       clearTimeout(settle);
       settle = setTimeout(() => {
-        if (signal.aborted || !latest) return;
+        if (signal.aborted) return;
+        latest ??= readWorkspaceIds(root);
         save(latest);
         hooks.report(latest, 'settled');
       }, settledMs);

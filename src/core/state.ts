@@ -218,16 +218,16 @@ export function withKey(prev: State, key: KeyInfo): State {
   const rec = state.current ? state.records[state.current] : undefined;
   if (rec) {
     const old = rec.key;
-    // a rotation: an Admin key already handed to Skyhigh is replaced by a new one. The old one is
-    // remembered (last 4 and name) until the admin deletes it, and the new one is to be handed over.
-    if (
-      old &&
-      old.last4 !== key.last4 &&
-      key.site === 'admin-console' &&
-      rec.handoff?.filled.includes('apiKey')
-    ) {
-      rec.previousKey = { last4: old.last4, ...(old.name ? { name: old.name } : {}), at: key.at };
-      delete rec.handoff;
+    if (old && old.last4 !== key.last4) {
+      // what Skyhigh holds and what was checked belong to the old key: the new one is to be handed
+      // over and checked again, whichever path it came by
+      if (rec.handoff?.filled.includes('apiKey')) {
+        // a rotation: an Admin key replaces one handed to Skyhigh. The old one is remembered (last 4
+        // and name) until the admin deletes it in the Admin Console.
+        if (key.site === 'admin-console')
+          rec.previousKey = { last4: old.last4, ...(old.name ? { name: old.name } : {}), at: key.at };
+        delete rec.handoff;
+      }
       delete rec.accessCheck;
     }
     rec.key = key;

@@ -8,6 +8,7 @@ export interface WatchOptions<T> {
   signal: AbortSignal;
   /** Read the page; return a value when done (success), or undefined to keep watching. */
   read: () => T | undefined;
+  /** Give up after this long; `Infinity`: never (the watch then ends on success or abort only). */
   timeoutMs: number;
   /**
    * After a change is read, stop observing for this long, then read once more (whatever changed
@@ -49,7 +50,7 @@ export function watchDom<T>(opts: WatchOptions<T>): Promise<WatchOutcome<T>> {
       try {
         value = read();
       } catch {
-        value = undefined;
+        // a read that throws (a page half-rendered) found nothing: value stays undefined
       }
       if (value !== undefined) finish({ status: 'done', value });
     };
@@ -67,6 +68,6 @@ export function watchDom<T>(opts: WatchOptions<T>): Promise<WatchOutcome<T>> {
       }, minIntervalMs);
     });
     observer.observe(root, OBSERVE);
-    timer = setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
+    if (Number.isFinite(timeoutMs)) timer = setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
   });
 }

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
 import { checklist, pathInForce, type Step, type StepId, stepsLeft, stepText } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
@@ -17,7 +16,7 @@ import {
   unattachedOrg,
 } from '../core/state';
 import { summaryText } from '../core/summary';
-import { command, t } from '../ui/api';
+import { command, ext, t } from '../ui/api';
 import { emailWords } from '../ui/email-words';
 
 type Run = (m: Message) => Promise<void>;
@@ -35,8 +34,9 @@ const day = (ms: number) => new Date(ms).toLocaleDateString([], { dateStyle: 'me
 /** Steps whose next action is their page link: the link is then drawn as the step's button. */
 const LINK_IS_ACTION: ReadonlySet<StepId> = new Set(['createKey', 'keepKey', 'ids']);
 
-export function Popup() {
-  const [view, setView] = useState<StateView | null>(null);
+/** `initial`: the state read from storage before the first render (none: ask the background). */
+export function Popup({ initial }: { initial?: StateView | undefined } = {}) {
+  const [view, setView] = useState<StateView | null>(initial ?? null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   // Which steps are open. A step done when the popup opened starts folded to one line; one done
@@ -57,7 +57,7 @@ export function Popup() {
 
   useEffect(() => {
     document.title = t('extName');
-    void run({ type: 'state/get' });
+    if (!initial) void run({ type: 'state/get' });
   }, []);
   useEffect(() => {
     if (!view) return;
@@ -149,7 +149,7 @@ export function Popup() {
         >
           {t('copySummary')}
         </button>
-        <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="secondary" onClick={() => void ext.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>
       </footer>
@@ -570,7 +570,7 @@ function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>)
       setProblem(t('accessNeedsKey'));
       return;
     }
-    const granted = await browser.permissions.request({ origins: [COMPLIANCE_API_PERMISSION] });
+    const granted = await ext.permissions.request({ origins: [COMPLIANCE_API_PERMISSION] });
     if (!granted) {
       setProblem(t('accessPermissionRefused'));
       return;

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHATGPT_HOST } from '../../src/core/sites/chatgpt';
-import { ADMIN_CONSOLE_HOST, PLATFORM_HOST } from '../../src/core/sites/openai';
-import { CONSOLE_HOSTS, CUSTOM_CONSOLE_PATTERNS } from '../../src/core/sites/skyhigh';
+import { ADMIN_MATCHES, CHATGPT_HOST } from '../../src/core/sites/chatgpt';
+import { ADMIN_CONSOLE_HOST, KEY_PAGE_MATCHES, PLATFORM_HOST } from '../../src/core/sites/openai';
+import { CONSOLE_HOSTS, CONSOLE_MATCHES, CUSTOM_CONSOLE_PATTERNS } from '../../src/core/sites/skyhigh';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (p: string) => JSON.parse(readFileSync(resolve(ROOT, p), 'utf8'));
@@ -36,6 +36,14 @@ describe.each([
       expect(match, `${p} is not an https pattern of one exact host`).not.toBeNull();
       expect(HOSTS.has(match?.[1] ?? ''), `${p} names a host the product does not work on`).toBe(true);
     }
+  });
+
+  it('runs one content script per site, exactly on the pages src/core/sites/* name', () => {
+    expect(m.content_scripts).toEqual([
+      { matches: ADMIN_MATCHES, js: ['src/content/workspace-ids.js'], run_at: 'document_idle' },
+      { matches: KEY_PAGE_MATCHES, js: ['src/content/key-page.js'], run_at: 'document_idle' },
+      { matches: CONSOLE_MATCHES, js: ['src/content/skyhigh-fill.js'], run_at: 'document_idle' },
+    ]);
   });
 
   it('asks for no host at install, and optionally only for one https host the admin chooses', () => {

@@ -117,7 +117,7 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
       expect(await facts()).toEqual(c.key);
     }
     if (c.guide) {
-      // the form as the key-form script noted it (memory only), judged by the background's own rules
+      // the form as the key-page script noted it (memory only), judged by the background's own rules
       const note = async () =>
         Object.entries(await b.sessionStorage()).find(([k]) => k.startsWith('keyForm:'))?.[1] as
           | (KeyForm & { at: number })

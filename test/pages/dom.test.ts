@@ -6,6 +6,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { guideFlags } from '../../src/core/guide';
+import { mayHoldIds } from '../../src/core/ids-visit';
 import { findCreateForm, readCreateForm } from '../../src/core/readers/create-form';
 import { readKeyDialog } from '../../src/core/readers/key-dialog';
 import { keyFacts, labelledPairs } from '../../src/core/readers/key-facts';
@@ -50,6 +51,9 @@ function runCase(c: PageCase): void {
         workspaceId: foundValue(ids?.workspaceId),
         organizationId: foundValue(ids?.organizationId),
       }).toEqual(c.expect);
+      // the settings page's cheap look before a full read never hides a value the reader finds
+      if (c.expect.workspaceId || c.expect.organizationId)
+        expect(mayHoldIds(doc.body), 'the cheap look saw nothing ID-shaped').toBe(true);
       break;
     }
     case 'platform-org':
@@ -59,7 +63,7 @@ function runCase(c: PageCase): void {
       }).toEqual(c.expect);
       break;
     case 'key-dialog': {
-      // content/key-dialog reads the one-time view; content/key-form the key's name in it
+      // content/key-page (core/key-visit): the one-time view, and the key's name in it
       const shown = isKeyPageUrl(c.url) ? readKeyDialog(body) : null;
       const keyName = shown?.container ? keyNameIn(shown.container) : null;
       expect({
@@ -86,7 +90,7 @@ function runCase(c: PageCase): void {
         );
       }
       if (c.guide) {
-        // content/key-form notes the open create form's choices; the background flags them
+        // core/key-visit notes the open create form's choices; the background flags them
         const form = isKeyPageUrl(c.url) ? findCreateForm(body) : null;
         expect(form, 'no create form found').not.toBeNull();
         const { container: _c, name, ...choices } = readCreateForm(form as Element);

@@ -10,10 +10,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const messages = (l: string) =>
   JSON.parse(readFileSync(resolve(ROOT, `public/_locales/${l}/messages.json`), 'utf8')) as MessagesJson;
 
-// the extension pages' i18n, as a German browser answers
-vi.mock('webextension-polyfill', () => ({
-  default: { i18n: { getMessage: (k: MessageKey, s?: string[]) => wordsOf(messages('de'))(k, s) } },
-}));
+// the extension pages' i18n (the browser's own `browser.*`), as a German browser answers
+vi.stubGlobal('browser', {
+  i18n: { getMessage: (k: MessageKey, s?: string[]) => wordsOf(messages('de'))(k, s) },
+});
 const { emailWords, ENGLISH_EMAIL } = await import('../../src/ui/email-words');
 
 const rec = { workspaceId: 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0' };

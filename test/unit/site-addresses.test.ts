@@ -3,10 +3,11 @@
  * documented paths. A look-alike host, another scheme, a port or another path gets nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { isAdminUrl, isSettingsUrl, safeUrl } from '../../src/core/sites/chatgpt';
-import { isKeyPageUrl, isPlatformOrgUrl, keySiteOf } from '../../src/core/sites/openai';
+import { ADMIN_MATCHES, isAdminUrl, isSettingsUrl, safeUrl } from '../../src/core/sites/chatgpt';
+import { isKeyPageUrl, isPlatformOrgUrl, KEY_PAGE_MATCHES, keySiteOf } from '../../src/core/sites/openai';
 import {
   CONSOLE_HOSTS,
+  CONSOLE_MATCHES,
   consoleStartUrl,
   hostPattern,
   isConsoleHost,
@@ -171,5 +172,57 @@ describe('Skyhigh console hosts', () => {
     ['nonsense', 'www.myshn.net', false],
   ])('fill %s for console %s: %s', (url, host, ok) => {
     expect(mayFill(url, host)).toBe(ok);
+  });
+});
+
+/**
+ * The manifest's content-script matches come from src/core/sites/* (vite.config.ts writes them): the
+ * pages each script acts on must all be among the pages the browser runs it on. The built manifests
+ * are compared with these lists in test/harness/manifest.test.ts.
+ */
+describe('content-script matches', () => {
+  // a match pattern's path part: `*` is any run of characters (the host part has no wildcard here)
+  const matches = (patterns: readonly string[], url: string) =>
+    patterns.some((p) =>
+      new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(
+        url.replace(/[?#].*$/, ''),
+      ),
+    );
+
+  it.each([
+    'https://platform.openai.com/api-keys',
+    'https://platform.openai.com/api-keys/',
+    'https://platform.openai.com/settings/organization/api-keys',
+    'https://platform.openai.com/settings/organization/admin-keys',
+    'https://platform.openai.com/settings/proj_AbC123/api-keys',
+    'https://platform.openai.com/settings/organization/general',
+    'https://admin.openai.com/workspace/x/credentials',
+    'https://admin.openai.com/api-keys',
+  ])('the key-page script runs on %s, a page it acts on', (url) => {
+    expect(isKeyPageUrl(url) || isPlatformOrgUrl(url)).toBe(true);
+    expect(matches(KEY_PAGE_MATCHES, url)).toBe(true);
+  });
+
+  it('the settings script runs on the settings page; the console script on every documented console', () => {
+    for (const url of [
+      'https://chatgpt.com/admin/settings',
+      'https://chatgpt.com/admin/settings/?tab=general',
+    ]) {
+      expect(isSettingsUrl(url)).toBe(true);
+      expect(matches(ADMIN_MATCHES, url)).toBe(true);
+    }
+    for (const host of CONSOLE_HOSTS) expect(matches(CONSOLE_MATCHES, consoleStartUrl(host))).toBe(true);
+  });
+
+  it('no script runs on a look-alike host, another scheme or a port', () => {
+    for (const url of [
+      'https://platform.openai.com.evil.example/api-keys',
+      'http://platform.openai.com/api-keys',
+      'https://platform.openai.com:444/api-keys',
+      'https://admin.openai.com.evil.example/credentials',
+      'https://chatgpt.com.evil.example/admin/settings',
+      'https://success.myshn.net/shndash/',
+    ])
+      expect(matches([...ADMIN_MATCHES, ...KEY_PAGE_MATCHES, ...CONSOLE_MATCHES], url), url).toBe(false);
   });
 });

@@ -61,6 +61,11 @@ describe('background storage', () => {
     expect((await loadState()).records).toEqual({});
     expect((await view()).notice).toEqual({ kind: 'state-reset', lost: 1 });
   });
+
+  it('says so in the very first view after a damaged record is found', async () => {
+    await fakeBrowser.storage.local.set({ onboarding: { version: 1, records: { nope: 1 } } });
+    expect((await view()).notice).toEqual({ kind: 'state-reset', lost: 1 });
+  });
 });
 
 describe('background storage writes', () => {

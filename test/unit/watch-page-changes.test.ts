@@ -2,7 +2,7 @@
  * Watching a page that renders late: a value is read as soon as it is there, a busy page is read a
  * few times a second at most, and the watch ends (value, time-out or abort) exactly once.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchDom } from '../../src/core/watch';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -128,5 +128,152 @@ describe('watching a page', () => {
     // observing again after the pause: a later change is read
     root.textContent = 'value';
     expect(await done).toEqual({ status: 'done', value: 'found' });
+  });
+});
+
+/** Observers that observe now (observed and not disconnected since). */
+let observing = 0;
+class CountingObserver extends globalThis.MutationObserver {
+  private on = false;
+  override observe(target: Node, options?: MutationObserverInit) {
+    if (!this.on) observing++;
+    this.on = true;
+    super.observe(target, options);
+  }
+  override disconnect() {
+    if (this.on) observing--;
+    this.on = false;
+    super.disconnect();
+  }
+}
+
+describe('what a watch leaves behind', () => {
+  const Native = globalThis.MutationObserver;
+  beforeEach(() => {
+    observing = 0;
+    globalThis.MutationObserver = CountingObserver;
+    window.MutationObserver = CountingObserver;
+  });
+  afterEach(() => {
+    globalThis.MutationObserver = Native;
+    window.MutationObserver = Native;
+    vi.useRealTimers();
+  });
+
+  it('a value already there: no observer and no timer are left', async () => {
+    vi.useFakeTimers();
+    const out = await watchDom({
+      root: page(),
+      signal: new AbortController().signal,
+      read: () => 'v',
+      timeoutMs: 1000,
+      minIntervalMs: 10,
+    });
+    expect(out).toEqual({ status: 'done', value: 'v' });
+    expect(observing).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a value found by the read after a pause: the page is not observed again', async () => {
+    vi.useFakeTimers();
+    const root = page();
+    const done = watchDom({
+      root,
+      signal: new AbortController().signal,
+      read: () => (root.textContent === 'value' ? 'found' : undefined),
+      timeoutMs: 5000,
+      minIntervalMs: 300,
+    });
+    expect(observing).toBe(1);
+    root.textContent = 'first';
+    await vi.advanceTimersByTimeAsync(0);
+    expect(observing).toBe(0); // paused
+    root.textContent = 'value'; // unseen while paused, read after the pause
+    await vi.advanceTimersByTimeAsync(299);
+    expect(observing).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(done).resolves.toEqual({ status: 'done', value: 'found' });
+    expect(observing).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a page that stays quiet after a pause is observed again, and gives up on time', async () => {
+    vi.useFakeTimers();
+    const root = page();
+    let reads = 0;
+    const done = watchDom({
+      root,
+      signal: new AbortController().signal,
+      read: () => {
+        reads++;
+        return undefined;
+      },
+      timeoutMs: 1000,
+      minIntervalMs: 100,
+    });
+    root.textContent = 'a';
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reads).toBe(3); // at once, on the change, after the pause
+    expect(observing).toBe(1);
+    await vi.advanceTimersByTimeAsync(899);
+    expect(observing).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(done).resolves.toEqual({ status: 'timeout' });
+    expect(observing).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an abort during a pause ends the watch and its pause', async () => {
+    vi.useFakeTimers();
+    const root = page();
+    const visit = new AbortController();
+    let reads = 0;
+    const done = watchDom({
+      root,
+      signal: visit.signal,
+      read: () => {
+        reads++;
+        return undefined;
+      },
+      timeoutMs: 5000,
+      minIntervalMs: 300,
+    });
+    root.textContent = 'a';
+    await vi.advanceTimersByTimeAsync(0);
+    visit.abort();
+    await expect(done).resolves.toEqual({ status: 'aborted' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(2);
+    expect(observing).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('what can be watched', () => {
+  it('the document itself', async () => {
+    document.body.innerHTML = '<main></main>';
+    const done = watchDom({
+      root: document,
+      signal: new AbortController().signal,
+      read: () => (document.querySelector('#late') ? 'there' : undefined),
+      timeoutMs: 2000,
+      minIntervalMs: 10,
+    });
+    document.body.append(Object.assign(document.createElement('p'), { id: 'late' }));
+    await expect(done).resolves.toEqual({ status: 'done', value: 'there' });
+  });
+
+  it('a document without a window of its own', async () => {
+    const doc = document.implementation.createHTMLDocument('detached');
+    const root = doc.body;
+    const done = watchDom({
+      root,
+      signal: new AbortController().signal,
+      read: () => (root.textContent === 'ready' ? 'ok' : undefined),
+      timeoutMs: 2000,
+      minIntervalMs: 10,
+    });
+    root.textContent = 'ready';
+    await expect(done).resolves.toEqual({ status: 'done', value: 'ok' });
   });
 });

@@ -6,6 +6,9 @@ import type { IdField } from '../formats';
 
 export const CHATGPT_HOST = 'chatgpt.com';
 
+/** Where the settings script runs (the manifest's matches, written by vite.config.ts from this). */
+export const ADMIN_MATCHES: readonly string[] = [`https://${CHATGPT_HOST}/admin*`];
+
 const isChatgpt = (u: URL): boolean =>
   u.protocol === 'https:' && u.hostname === CHATGPT_HOST && u.port === '';
 

@@ -7,6 +7,17 @@ import { safeUrl } from './chatgpt';
 export const PLATFORM_HOST = 'platform.openai.com';
 export const ADMIN_CONSOLE_HOST = 'admin.openai.com';
 
+/**
+ * Where the key-page script runs (the manifest's matches, written by vite.config.ts from this): every
+ * page that `isKeyPageUrl` or `isPlatformOrgUrl` accepts, and the pages a single-page app reaches
+ * them from without a load (the platform's settings area, the Admin Console).
+ */
+export const KEY_PAGE_MATCHES: readonly string[] = [
+  `https://${PLATFORM_HOST}/api-keys*`,
+  `https://${PLATFORM_HOST}/settings/*`,
+  `https://${ADMIN_CONSOLE_HOST}/*`,
+];
+
 const httpsHost = (u: URL | null, host: string): boolean =>
   !!u && u.protocol === 'https:' && u.hostname === host && u.port === '';
 

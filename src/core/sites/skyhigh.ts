@@ -14,6 +14,9 @@ export const CONSOLE_HOSTS = [
   'dashboard-eu.ui.skyhigh.cloud',
 ] as const;
 
+/** Where the console script runs (the manifest's matches, written by vite.config.ts from this). */
+export const CONSOLE_MATCHES: readonly string[] = /* @__PURE__ */ CONSOLE_HOSTS.map((h) => `https://${h}/*`);
+
 export const DEFAULT_CONSOLE_HOST = 'www.myshn.net';
 
 export const isKnownConsoleHost = (host: string): boolean =>
