@@ -15,7 +15,8 @@ export const BUDGETS = { contentScript: 8 * 1024, popup: 25 * 1024 };
  * The key pages' one script holds the UI too: loading the UI only when there is something to show
  * (scripting.executeScript into the script's world) needs host permissions that Chromium does not
  * derive from content-script matches ("Cannot access contents of the page"), and the manifest asks
- * for none (issue #14; the lead's call).
+ * for none: host permissions there would let the service worker send requests with the admin's
+ * session, a power the content scripts do not have (issue #14; README's Performance section).
  */
 export const PAGE_CEILINGS = {
   'src/content/key-page.js': 12_800,
