@@ -2,7 +2,9 @@
  * Reading the stored state, for the background and the popup alike (the background stays its only
  * writer). storage.local holds it in pieces: `onboarding` (version, current workspace, draft,
  * platform organisation, settings) and one `ws:<Workspace ID>` entry per record; storage.session
- * holds the secret (read by the background alone), the pending hand-off and the reset notice.
+ * holds the secret, the pending hand-off and the reset notice. Chrome lets every extension page read
+ * storage.session: only the background reads the secret, and the popup's own read asks for the
+ * hand-off and the notice by name (src/ui/api.ts `snapshot`, test/unit/popup-reads.test.ts).
  */
 import { effectiveSettings, type Managed, managedFields } from './managed';
 import { migrate, STATE_KEY, type State, type StateView } from './state';

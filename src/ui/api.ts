@@ -33,7 +33,8 @@ async function managed(): Promise<Managed> {
 /**
  * The state as the background would hand it out, read straight from storage (no round trip to a
  * service worker that may be asleep); undefined when only the background can tell (a key is held,
- * or the stored state needs repairing): then ask it with `state/get`.
+ * or the stored state needs repairing): then ask it with `state/get`. Also undefined where
+ * `storage.session.getKeys` is missing (Chrome before 130): the popup then asks the background.
  */
 export async function snapshot(): Promise<StateView | undefined> {
   try {

@@ -38,7 +38,7 @@ export const CONSOLE_DOMAINS = ['myshn.net', 'myshn.eu', 'myshn.ca', 'govshn.net
 /** Documentation sites on those domains: never a console. */
 const NOT_CONSOLES = new Set(['success.myshn.net']);
 
-/** The optional host permissions a custom tenant console is asked under (manifest.json lists them). */
+/** The optional host permissions a custom tenant console is asked under (vite.config.ts puts them in the built manifest). */
 export const CUSTOM_CONSOLE_PATTERNS = CONSOLE_DOMAINS.map((d) => `https://*.${d}/*`);
 
 /** A documented console host, or a tenant host under one of Skyhigh's domains. */
