@@ -127,6 +127,30 @@ describe('the change-ticket summary, word for word', () => {
     expect(tl[16]).toBe('<summaryAccessCheck>: <accessShort_blocked>, 2026-11-26 18:30 UTC');
     expect(tl[13]).toBe('<summaryScopesGranted>: 2026-11-26 18:30 UTC');
   });
+
+  it('says which path the key took, when it expires, and the key a rotation replaced', () => {
+    const line = (s: State, label: string) =>
+      summaryText(s, words)
+        .split('\n')
+        .find((l) => l.startsWith(`<${label}>`));
+    // a platform key: the e-mail path
+    const platform = withKey(full(), { last4: 'zKzy', at: AT, from: 'x', site: 'platform' });
+    expect(line(platform, 'summaryPath')).toBe('<summaryPath>: <summaryPathEmail>');
+    const admin = (over: object) =>
+      withKey(full(), { last4: 'zKzy', at: AT, from: 'x', site: 'admin-console', ...over });
+    expect(line(admin({}), 'summaryPath')).toBe('<summaryPath>: <summaryPathSelfServe>');
+    expect(line(admin({ expires: 'never' }), 'summaryExpires')).toBe('<summaryExpires>: <keyExpiresNever>');
+    expect(line(admin({ expires: Date.UTC(2027, 0, 31, 23, 30) }), 'summaryExpires')).toBe(
+      '<summaryExpires>: 2027-01-31',
+    );
+    // the key a rotation replaced, by its last 4, until it is marked deleted
+    const handed = admin({});
+    const rec = handed.records[WS];
+    if (rec) rec.handoff = { at: AT, host: 'www.myshn.net', filled: ['workspaceId', 'apiKey'], missing: [] };
+    const rotated = withKey(handed, { last4: 'nEw1', at: AT + 1, from: 'x', site: 'admin-console' });
+    expect(line(rotated, 'summaryPreviousKey')).toBe('<summaryPreviousKey>: zKzy');
+    expect(line(withMark(rotated, 'old-key-deleted', true, AT + 2), 'summaryPreviousKey')).toBeUndefined();
+  });
 });
 
 describe('the checklist, step by step', () => {

@@ -293,6 +293,16 @@ describe('the Admin key form’s guide', () => {
       { key: 'flagPermissions', subs: ['Restricted'] },
     ]);
   });
+
+  it('flags another workspace only in the Admin Console itself', () => {
+    // a platform page, or a look-alike whose path names the Admin Console, is not the Admin Console
+    for (const url of [
+      `https://platform.openai.com/workspace/${WS2}/api-keys`,
+      `https://evil.example/https://admin.openai.com/workspace/${WS2}/credentials/admin-keys`,
+    ]) {
+      expect(guideFlags(state(), { workspaceName: 'Beta Labs' }, url)).toEqual([]);
+    }
+  });
 });
 
 describe('the Admin key form', () => {

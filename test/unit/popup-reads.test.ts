@@ -5,7 +5,19 @@
  * never for the secret, and leave a held key to the background.
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// src/ui/api.ts takes `chrome` when it is loaded: a stand-in that forwards to the browser of the
+// test, set before the import (loading modules inside a test would hide their constants from the
+// mutation run's static analysis)
+const current = vi.hoisted(() => {
+  const holder: { browser: Record<string | symbol, unknown> } = { browser: {} };
+  const g = globalThis as Record<string, unknown>;
+  g.browser = undefined;
+  g.chrome = new Proxy({}, { get: (_, p) => holder.browser[p] });
+  return holder;
+});
+const { snapshot } = await import('../../src/ui/api');
 
 const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
 
@@ -28,17 +40,13 @@ function spiedBrowser(asked: unknown[]) {
   };
 }
 
-async function popupSnapshot(asked: unknown[]) {
-  vi.stubGlobal('browser', undefined);
-  vi.stubGlobal('chrome', spiedBrowser(asked));
-  vi.resetModules();
-  const { snapshot } = await import('../../src/ui/api');
+function popupSnapshot(asked: unknown[]) {
+  current.browser = spiedBrowser(asked);
   return snapshot();
 }
 
 describe("the popup's own read of storage", () => {
   beforeEach(() => fakeBrowser.reset());
-  afterEach(() => vi.unstubAllGlobals());
 
   it('asks storage.session for the hand-off and the notice only', async () => {
     const asked: unknown[] = [];
