@@ -6,6 +6,7 @@ import { last4 } from '../../core/formats';
 import { guideFlags } from '../../core/guide';
 import type { Handlers, PageOrigin } from '../../core/protocol';
 import { expiryFromChoice, keyFacts } from '../../core/readers/key-facts';
+import { keySiteOf } from '../../core/sites/openai';
 import {
   clipboardDelay,
   currentKey,
@@ -109,6 +110,8 @@ export const pageHandlers: Handlers<PageOrigin> = {
         ...(name ? { name } : {}),
         ...form,
         ...rest,
+        // where the key was made decides its path: told by the sender's address, not by the message
+        site: keySiteOf(sender.url ?? '') ?? rest.site,
         ...facts,
         at: now,
         from: pageOf(sender.url ?? ''),
