@@ -108,6 +108,8 @@ describe('settings set by policy (docs/deploy.md example)', () => {
       ),
     ).toBe(1);
     await popup.reload();
+    // the popup renders once its state is read (with a key held, from the background): wait for it
+    await popup.locator(`a[href^="https://${host}/"]`).first().waitFor({ timeout: 5000 });
     expect(await popup.locator(`a[href^="https://${host}/"]`).count()).toBeGreaterThan(0);
     await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();
     expect(await until(async () => (await console.inputValue('#ws')) === WS, 8000)).toBe(true);
