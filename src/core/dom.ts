@@ -13,11 +13,23 @@ export function isHiddenElement(el: Element): boolean {
   return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-/** True when the node or one of its ancestors (up to `stop`) is hidden. */
+/**
+ * True when the node or one of its ancestors (up to `stop`) is hidden, or it sits in a closed
+ * `<details>` anywhere but its summary.
+ */
 export function isHidden(node: Node, stop?: Node | null): boolean {
+  let below: Node | null = node.nodeType === 1 ? null : node;
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
     if (isHiddenElement(el)) return true;
+    if (
+      el.tagName === 'DETAILS' &&
+      below &&
+      (below as Element).tagName !== 'SUMMARY' &&
+      !el.hasAttribute('open')
+    )
+      return true;
     if (el === stop) break;
+    below = el;
   }
   return false;
 }

@@ -1,7 +1,14 @@
 /** Whitespace runs as one space, trimmed: how a person reads an element's text. */
 export const cleanText = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Loose label matching: case, width, spacing, hyphens, apostrophes and a trailing colon do not matter. */
+/** A trailing "optional" note of a label ("Name (optional)", "Nom facultatif", "名前（任意）"), before a colon. */
+const OPTIONAL_NOTE =
+  /\s*\(?\s*(optional|facultatif|optionnel|opcional|facoltativo|opzionale|任意|선택 사항|선택|可选|选填)\s*\)?(?=\s*[:：*]*\s*$)/u;
+
+/**
+ * Loose label matching: case, width, spacing, hyphens, apostrophes, a trailing colon or asterisk and
+ * an "optional" note do not matter.
+ */
 export function normalizeLabel(s: string): string {
   return cleanText(
     s
@@ -9,6 +16,7 @@ export function normalizeLabel(s: string): string {
       .toLowerCase()
       .replace(/[\u2018\u2019\u02bc`´]/g, "'")
       .replace(/[-‐‑‒–—_./]+/g, ' ')
+      .replace(OPTIONAL_NOTE, '')
       .replace(/[:：*]+\s*$/u, ''),
   );
 }

@@ -125,6 +125,7 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
       await until(async () => (await note()) !== undefined, LATE_MS, 150);
       const { at: _at, ...form } = (await note()) ?? { at: 0 };
       expect(guideFlags(guideState(c.guide), form, c.url).map((f) => f.key)).toEqual(c.guide.flags);
+      if (c.guide.keyName !== undefined) expect(form.keyName ?? null).toBe(c.guide.keyName);
     }
   }
 

@@ -33,6 +33,8 @@ export interface GuideExpect {
   workspaceId: string;
   workspaceName?: string;
   flags: string[];
+  /** The key's name as the form shows it (what the support e-mail will name), when given; null: none read. */
+  keyName?: string | null;
 }
 export interface SkyhighValues {
   instanceName: string;
@@ -128,9 +130,13 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
         (typeof guide.workspaceId !== 'string' ||
           !Array.isArray(guide.flags) ||
           guide.flags.some((f) => typeof f !== 'string') ||
-          (guide.workspaceName !== undefined && typeof guide.workspaceName !== 'string'))
+          (guide.workspaceName !== undefined && typeof guide.workspaceName !== 'string') ||
+          (guide.keyName !== undefined && !isStrOrNull(guide.keyName)))
       )
-        fail(file, '"guide" needs "workspaceId" (string), "flags" (strings), optional "workspaceName"');
+        fail(
+          file,
+          '"guide" needs "workspaceId" (string), "flags" (strings), optional "workspaceName" and "keyName"',
+        );
       if (j.closeView !== undefined && typeof j.closeView !== 'string')
         fail(file, '"closeView" must be a selector');
       return {

@@ -96,6 +96,7 @@ function runCase(c: PageCase): void {
         const { container: _c, name, ...choices } = readCreateForm(form as Element);
         const noted = { ...(name ? { keyName: name } : {}), ...choices };
         expect(guideFlags(guideState(c.guide), noted, c.url).map((f) => f.key)).toEqual(c.guide.flags);
+        if (c.guide.keyName !== undefined) expect(name ?? null).toBe(c.guide.keyName);
       }
       break;
     }

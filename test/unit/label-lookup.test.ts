@@ -396,3 +396,152 @@ describe('more choices', () => {
     expect(formFlags({ permissions: 'Read only' })).toEqual(['permissions-not-all']);
   });
 });
+
+describe('a field named only by its placeholder (issue 11, item 10)', () => {
+  /** The name the open create form shows, through the form reader the key page uses. */
+  const formName = (inner: string, before = '') => choices(formPage(inner, before)).name ?? null;
+
+  it.each<[string, string, string | null]>([
+    [
+      'an input whose placeholder is its only name',
+      '<input placeholder="Name" value="Skyhigh CASB">',
+      'Skyhigh CASB',
+    ],
+    [
+      'a textarea named by its placeholder',
+      '<textarea placeholder="Key name">Skyhigh CASB</textarea>',
+      'Skyhigh CASB',
+    ],
+    [
+      'a placeholder in another language',
+      '<input placeholder="Schlüsselname" value="Skyhigh CASB">',
+      'Skyhigh CASB',
+    ],
+    ['the placeholder is only an example', '<input placeholder="My Test Key" value="Skyhigh CASB">', null],
+    ['nothing typed yet', '<input placeholder="Name" value="">', null],
+    [
+      'a label names the field something else: the placeholder is a hint',
+      '<label for="d">Description</label><input id="d" placeholder="Name" value="Skyhigh CASB">',
+      null,
+    ],
+    ['a label wraps it', '<label>Description <input placeholder="Name" value="Skyhigh CASB"></label>', null],
+    [
+      'its aria-label names something else',
+      '<input aria-label="Description" placeholder="Name" value="Zap">',
+      null,
+    ],
+    [
+      'its aria-labelledby names something else',
+      '<span id="dl">Description</span><input aria-labelledby="dl" placeholder="Name" value="Zap">',
+      null,
+    ],
+    ['a hidden field', '<input placeholder="Name" value="Skyhigh CASB" hidden>', null],
+    ['a search box named "Name"', '<input type="search" placeholder="Name" value="Zapier">', null],
+    ['a combobox (a picker) named "Name"', '<input role="combobox" placeholder="Name" value="Zapier">', null],
+    ['a searchbox named "Name"', '<input role="searchbox" placeholder="Name" value="Zapier">', null],
+    [
+      'an autocomplete named "Name"',
+      '<input aria-autocomplete="list" placeholder="Name" value="Zapier">',
+      null,
+    ],
+    [
+      'a list filter named "Name"',
+      '<input aria-controls="l" placeholder="Name" value="Zap"><ul id="l"></ul>',
+      null,
+    ],
+    [
+      'a field in a closed section',
+      '<input placeholder="Name" value=""><details><summary>More</summary><input placeholder="Name" value="Zapier"></details>',
+      null,
+    ],
+    [
+      'a field in an open section',
+      '<details open><summary>More</summary><input placeholder="Name" value="Skyhigh CASB"></details>',
+      'Skyhigh CASB',
+    ],
+    [
+      'a picker filter "Name" beside a labelled, empty name field',
+      '<label for="n">Name (optional)</label><input id="n" value=""><input placeholder="Name" value="Market">',
+      null,
+    ],
+    [
+      'two fields named "Name" that disagree',
+      '<input placeholder="Name" value="Skyhigh CASB"><input placeholder="Name" value="skyhigh-bot">',
+      null,
+    ],
+  ])('%s', (_, inner, expected) => {
+    expect(formName(inner)).toBe(expected);
+  });
+
+  it('a label for its id elsewhere on the page (a stale copy of the form) names it otherwise', () => {
+    const stale = '<div hidden><label for=":r3:">Description</label></div>';
+    expect(formName('<input id=":r3:" placeholder="Name" value="Skyhigh CASB">', stale)).toBeNull();
+    expect(formName('<input id=":r3:" placeholder="Name" value="Skyhigh CASB">')).toBe('Skyhigh CASB');
+  });
+
+  it('reads a Workspace ID shown only in a read-only field named by its placeholder', () => {
+    expect(ws(`<h1>General</h1><input readonly placeholder="Workspace ID" value="${WS}">`)).toEqual({
+      status: 'found',
+      value: WS,
+    });
+    // and two such fields that disagree give nothing
+    expect(
+      ws(
+        `<input readonly placeholder="Workspace ID" value="${WS}"><input readonly placeholder="Workspace ID" value="${WS2}">`,
+      ).status,
+    ).toBe('ambiguous');
+  });
+});
+
+describe("a name field followed by the form's buttons (issue 11, item 10)", () => {
+  it.each<[string, string]>([
+    [
+      'a service-account heading, its field, then Cancel and Create',
+      '<div role="radiogroup" aria-label="Owned by"><button role="radio" aria-checked="true">Service account</button></div>' +
+        '<h3>Service account name</h3><div><input value="Skyhigh CASB"></div><div><button>Cancel</button></div>',
+    ],
+    [
+      'a heading and its field in one box, the buttons in the next',
+      '<div><h3>Service account name</h3><input value="Skyhigh CASB"></div><div><button>Cancel</button></div>',
+    ],
+    [
+      'buttons made of spans',
+      '<p>Name</p><input value="Skyhigh CASB"><span role="button">Abbrechen</span><span role="button">Erstellen</span>',
+    ],
+  ])('%s', (_, inner) => {
+    expect(choices(formPage(inner)).name).toBe('Skyhigh CASB');
+  });
+
+  it.each<[string, string]>([
+    [
+      'Project',
+      '<h3>Project</h3><select aria-label="Project"><option selected>Default project</option></select>',
+    ],
+    ['Permissions', '<p>Permissions</p><span role="radio" aria-checked="true">All</span>'],
+    ['Owned by', '<p>Owned by</p><span role="radio" aria-checked="true">You</span>'],
+    ['Workspace', '<p>Workspace</p><span>Acme</span>'],
+    ['Expiration', '<p>Expiration</p><span>30 days</span>'],
+    ['Caducidad', '<p>Caducidad</p><span>30 días</span>'],
+  ])("the next field's label (%s) ends the name's value", (_, next) => {
+    expect(
+      choices(formPage(`<h3>Service account name</h3><div><input value="Skyhigh CASB"></div>${next}`)).name,
+    ).toBe('Skyhigh CASB');
+  });
+
+  it('a button after the label is no name; nor is a value that is only a button', () => {
+    expect(choices(formPage('<p>Name</p><div><button>Generate</button></div>')).name).toBeUndefined();
+  });
+
+  it('a name shown inside a clickable card is still read (the card is not a button after the label)', () => {
+    expect(keyNameIn(view('<div role="button"><span>Name</span><span>Skyhigh CASB</span></div>'))).toBe(
+      'Skyhigh CASB',
+    );
+  });
+
+  it('only the name skips buttons: an ID shown in its copy button is still read', () => {
+    expect(ws(`<dl><dt>Workspace ID</dt><dd><button aria-label="Copy">${WS}</button></dd></dl>`)).toEqual({
+      status: 'found',
+      value: WS,
+    });
+  });
+});

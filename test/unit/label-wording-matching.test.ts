@@ -57,6 +57,45 @@ describe('a label’s wording', () => {
     expect(isWs.part('W'.repeat(81))).toBe(false);
   });
 
+  const isName = labelMatcher(['Name', 'Nom', 'Nombre', 'Nome', '名前', '이름', '名称']);
+  it.each([
+    'Name (optional)',
+    'Name(optional)',
+    'Name ( optional )',
+    'Name optional',
+    'Name (optional) *',
+    'Name (optional) :',
+    'Name (optional)::',
+    'Name (optional): ',
+    'Name (Optional):',
+    'Name *',
+    'Name: (optional)',
+    'Nom (facultatif)',
+    'Nom optionnel',
+    'Nombre (opcional)',
+    'Nome (facoltativo)',
+    'Nome opzionale',
+    '名前（任意）',
+    '이름 (선택 사항)',
+    '이름 (선택)',
+    '名称（可选）',
+    '名称（选填）',
+  ])('%j matches with its "optional" note', (text) => {
+    expect(isName(text)).toBe(true);
+  });
+
+  it.each([
+    'Optional',
+    '(optional)',
+    'Name (old)',
+    'Name (optional) Name',
+    'Optional name',
+    '(optional) Name',
+    'Names optional',
+  ])('%j does not match', (text) => {
+    expect(isName(text)).toBe(false);
+  });
+
   it('is folded the same way everywhere', () => {
     expect(normalizeLabel('  Ｗorkspace—ID:  ')).toBe('workspace id');
     expect(normalizeLabel('Key\n\tname')).toBe('key name');
@@ -101,6 +140,20 @@ describe('shown to a person', () => {
     expect(isHidden(t.firstChild as Node)).toBe(true);
     expect(isHidden(t, document.getElementById('inner'))).toBe(false);
     expect(isHidden(t, document.getElementById('outer'))).toBe(true);
+  });
+
+  it('a closed <details> shows its summary only', () => {
+    make('<details id="d"><summary id="s">More <b id="sb">x</b></summary>loose<p id="t">in</p></details>');
+    const el = (id: string) => document.getElementById(id) as Element;
+    expect(isHidden(el('t'))).toBe(true);
+    expect(isHidden(el('t').firstChild as Node)).toBe(true);
+    expect(isHidden(el('d').childNodes[1] as Node), 'text right in the details').toBe(true);
+    expect(isHidden(el('s'))).toBe(false);
+    expect(isHidden(el('sb').firstChild as Node)).toBe(false);
+    expect(isHidden(el('d')), 'the details itself').toBe(false);
+    expect(isHidden(el('t'), el('t')), 'the caller looks inside it only').toBe(false);
+    el('d').setAttribute('open', '');
+    expect(isHidden(el('t'))).toBe(false);
   });
 
   it('text in scripts, styles and templates is never page text', () => {

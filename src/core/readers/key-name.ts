@@ -2,15 +2,35 @@
  * The key's name, as the create form or the one-time view labels it ("Name", "Service Key Name",
  * "Schlüsselname"…), read with the label reader every reader shares.
  */
-import { CLOSE_BUTTON, COPY_BUTTON, KEY_NAME_LABELS } from '../sites/openai';
+import {
+  CLOSE_BUTTON,
+  COPY_BUTTON,
+  EXPIRES_LABELS,
+  FORM_EXPIRATION_LABELS,
+  FORM_WORKSPACE_LABELS,
+  KEY_NAME_LABELS,
+  OWNED_BY_LABELS,
+  PERMISSIONS_LABELS,
+  PROJECT_LABELS,
+} from '../sites/openai';
 import { labelMatcher } from '../text';
 import { type FieldSpec, readLabelledField } from './labelled';
 
 const isNameLabel = labelMatcher(KEY_NAME_LABELS);
+/** The fields that may follow the name in a form or a view: their labels end the name's value. */
+const isOtherField = labelMatcher([
+  ...OWNED_BY_LABELS,
+  ...PROJECT_LABELS,
+  ...PERMISSIONS_LABELS,
+  ...FORM_WORKSPACE_LABELS,
+  ...EXPIRES_LABELS,
+  ...FORM_EXPIRATION_LABELS,
+]);
 
 export const NAME_SPEC: FieldSpec = {
   isLabel: isNameLabel,
-  isAnyLabel: (t) => isNameLabel(t) || /^\s*(secret key|key|clé|schlüssel|clave|chiave|chave)\s*$/i.test(t),
+  isAnyLabel: (t) =>
+    isNameLabel(t) || isOtherField(t) || /^\s*(secret key|key|clé|schlüssel|clave|chiave|chave)\s*$/i.test(t),
   tokens: (text) =>
     text
       .split('\u0000')
@@ -26,6 +46,8 @@ export const NAME_SPEC: FieldSpec = {
           !COPY_BUTTON.test(s),
       ),
   canonical: (v) => v,
+  // the form's Cancel and Create buttons after its name field are not the name
+  notValue: 'button, [role="button"]',
 };
 
 /** The key's name in a view (the create form, or the one-time view), or null when not sure. */

@@ -37,6 +37,8 @@ export interface FieldSpec extends LabelSpec {
   /** Full-format tokens in a text. */
   tokens: (text: string) => string[];
   canonical: (v: string) => string;
+  /** A selector of elements whose text is never this field's value (a form's buttons, for a name). */
+  notValue?: string;
 }
 
 const MAX_LABEL_LEN = 80;
@@ -67,6 +69,7 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
     }
     const hiddenText = new TextJoiner();
     for (const t of textNodes(node)) {
+      if (spec.notValue && isWithin(t, spec.notValue, node)) continue;
       if (isHidden(t, node)) hiddenText.add(t);
       else visible.add(t);
     }
@@ -75,6 +78,12 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
   }
   ev.visible.push(...spec.tokens(visible.text));
   ev.truncated.push(...truncatedTokens(visible.text));
+}
+
+/** Is `t` inside an element `selector` selects, `node` or below it? */
+function isWithin(t: Text, selector: string, node: Node): boolean {
+  const match = t.parentElement?.closest(selector);
+  return !!match && node.contains(match);
 }
 
 /** One value found, several (ambiguous), or none (null). */
@@ -190,6 +199,17 @@ function inlineValue(spec: FieldSpec, text: string): string[] | null {
   return spec.tokens(m[2] as string);
 }
 
+/** Text fields a placeholder may name: not search boxes, comboboxes or a picker's filter. */
+const PLACEHOLDER_NAMED =
+  'input[placeholder]:not([type="search"], [role], [aria-autocomplete], [aria-controls]), textarea[placeholder]';
+
+/** Is this control named by something other than its placeholder? */
+function namedOtherwise(el: Element): boolean {
+  if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') || el.closest('label')) return true;
+  const id = el.id;
+  return !!id && queryEscaped(el.ownerDocument, (esc) => `label[for="${esc(id)}"]`).length > 0;
+}
+
 /** Elements that carry the field's label, innermost only. */
 export function findLabels(spec: LabelSpec, root: ParentNode): Element[] {
   const found = new Set<Element>();
@@ -213,6 +233,14 @@ export function findLabels(spec: LabelSpec, root: ParentNode): Element[] {
   for (const el of (root as Element | Document).querySelectorAll('[aria-labelledby]')) {
     if (isFormControl(el) && spec.isLabel(labelledByText(el))) found.add(el);
   }
+  // a field whose only name is its placeholder (forms built with component libraries often have no
+  // <label>), when nothing else names the field: a placeholder beside another name is a hint ("My
+  // Test Key"), and one on a search or filter box (a picker's) holds what is looked for
+  if (found.size === 0)
+    for (const el of (root as Element | Document).querySelectorAll(PLACEHOLDER_NAMED)) {
+      if (spec.isLabel(el.getAttribute('placeholder') as string) && !namedOtherwise(el) && !isHidden(el))
+        found.add(el);
+    }
   // keep the innermost: drop any element that contains another found one
   const all = [...found];
   return all.filter((el) => !all.some((other) => other !== el && el.contains(other)));
