@@ -2,7 +2,7 @@
  * An Admin key's expiry: from 14 days before it, the badge and the checklist ask for a rotation;
  * on and after the day, the key has stopped working. Pure time arithmetic, tested with a fake clock.
  */
-import type { KeyInfo } from './state';
+import type { KeyInfo, State } from './state';
 
 const DAY_MS = 24 * 60 * 60_000;
 /** How long before the expiry the reminder starts. */
@@ -31,6 +31,39 @@ export function nextRotationAlarm(key: Pick<KeyInfo, 'expires'> | undefined, now
   if (now < expires) return expires;
   if (now < expires + DAY_MS) return expires + DAY_MS;
   return null;
+}
+
+type Due = NonNullable<Rotation>;
+const URGENCY: Record<Due['due'], number> = { expired: 0, today: 1, soon: 2 };
+
+export interface OtherRotation {
+  workspaceId: string;
+  /** How to name the workspace: its name as the Admin Console showed it, else its ID. */
+  label: string;
+  rotation: Due;
+}
+
+/**
+ * The other workspaces whose key needs rotating now (not the current one: its checklist says so),
+ * the most urgent first: expired, then today, then soon; the earlier expiry first among equals.
+ */
+export function otherRotationsDue(state: State, now: number): OtherRotation[] {
+  const due: OtherRotation[] = [];
+  for (const [workspaceId, record] of Object.entries(state.records)) {
+    const rotation = workspaceId === state.current ? null : rotationDue(record.key, now);
+    if (rotation) due.push({ workspaceId, label: record.key?.workspaceName ?? workspaceId, rotation });
+  }
+  return due.sort(
+    (a, b) => URGENCY[a.rotation.due] - URGENCY[b.rotation.due] || a.rotation.expires - b.rotation.expires,
+  );
+}
+
+/** The next moment the reminder of any key (each workspace's, the draft's) changes: one alarm for all. */
+export function nextAlarmOfAll(state: State, now: number): number | null {
+  const times = [state.draft.key, ...Object.values(state.records).map((r) => r.key)]
+    .map((key) => nextRotationAlarm(key, now))
+    .filter((t): t is number => t !== null);
+  return times.length > 0 ? Math.min(...times) : null;
 }
 
 /** A date for a reminder, in the browser's language (`dateStyle: medium`), in UTC: the day the page showed. */

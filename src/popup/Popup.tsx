@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
 import { checklist, pathInForce, type Step, type StepId, stepsLeft, stepText } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
-import { expiryDate, rotationDue } from '../core/expiry';
+import { expiryDate, otherRotationsDue, rotationDue } from '../core/expiry';
 import { FIELD_LABEL } from '../core/labels';
 import type { MessageKey } from '../core/message-keys';
 import type { Message } from '../core/protocol';
@@ -120,6 +120,14 @@ export function Popup({ initial }: { initial?: StateView | undefined } = {}) {
             </select>
           </label>
         )}
+        {otherRotationsDue(view.state, Date.now()).map(({ workspaceId, label, rotation }) => (
+          <p class="warn" key={workspaceId} data-rotation-other={workspaceId}>
+            {t(rotation.due === 'soon' ? 'rotateOtherWorkspace' : 'expiredOtherWorkspace', [
+              label,
+              expiryDate(rotation.expires),
+            ])}
+          </p>
+        ))}
       </header>
       {view.notice && (
         <p class="warn" role="alert" data-notice="state-reset">

@@ -10,6 +10,8 @@ import { CONSOLE_URL, WORKSPACE_ID } from '../shared/flows';
 import { capture, handOver, SETTINGS_URL, stateOf } from './flows';
 import { accessibleNames, clickByName, filesContaining, type Harness, launch, until } from './harness';
 
+/** The workspace test/fixtures/pages/chatgpt-settings/de-table.html shows. */
+const OTHER_WORKSPACE_ID = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
 const ADMIN_KEYS_URL = `https://admin.openai.com/workspace/${WORKSPACE_ID}/credentials/admin-keys`;
 /** The key of the capture admin-console-en-expiry. */
 const ADMIN_KEY = 'sk-admin-hWJXoklmz99C7KLkZ0mErJ16qqD6NbVD5AduQ40iem2SMXFOJhO7B7fWCjWg8NWM';
@@ -136,7 +138,7 @@ describe('an Admin key that expires soon', () => {
     await h?.close();
   });
 
-  it('asks for a rotation from 14 days before: badge title, checklist, an alarm for the day', async () => {
+  it('asks for a rotation from 14 days before: badge title, checklist, an alarm for the day, still when another workspace is chosen', async () => {
     const day = new Date(Date.now() + 10 * DAY);
     const expires = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
     h.serve(SETTINGS_URL, capture('chatgpt-settings', 'en-general-dl'));
@@ -171,6 +173,34 @@ describe('an Admin key that expires soon', () => {
       (globalThis as any).chrome.alarms.get('rotate-key'),
     );
     expect(alarm?.scheduledTime).toBe(expires);
+
+    // the admin moves on to another workspace: the first one's key is still due, and still said
+    h.serve(SETTINGS_URL, capture('chatgpt-settings', 'de-table'));
+    await settings.reload();
+    expect(await until(async () => (await stateOf(h)).state.current, 5000)).toBe(OTHER_WORKSPACE_ID);
+    const otherTitle = await until(async () => {
+      const t = await h.sw(() =>
+        // biome-ignore lint/suspicious/noExplicitAny: the service worker's chrome.* global
+        (globalThis as any).chrome.action.getTitle({}),
+      );
+      return String(t).startsWith('Workspace') ? String(t) : null;
+    }, 5000);
+    expect(otherTitle).toBe(
+      `Workspace Acme Corp: rotate its ChatGPT key for Skyhigh CASB before ${expiryDate(expires)}`,
+    );
+    const second = await h.openPopup();
+    await second.locator('[data-step]').first().waitFor();
+    const line = second.locator(`[data-rotation-other="${WORKSPACE_ID}"]`);
+    expect(await line.textContent()).toBe(
+      `Workspace Acme Corp: rotate its key before ${expiryDate(expires)} (choose it above).`,
+    );
+    // the current workspace has no key yet: its own steps say nothing of a rotation
+    expect(await second.locator('[data-rotation]').count()).toBe(0);
+    const stillAlarm = await h.sw(() =>
+      // biome-ignore lint/suspicious/noExplicitAny: the service worker's chrome.* global
+      (globalThis as any).chrome.alarms.get('rotate-key'),
+    );
+    expect(stillAlarm?.scheduledTime).toBe(expires);
   });
 });
 

@@ -5,7 +5,15 @@
  * asks for a rotation.
  */
 import { describe, expect, it } from 'vitest';
-import { expiryDate, nextRotationAlarm, ROTATE_NOTICE_MS, rotationDue } from '../../src/core/expiry';
+import {
+  expiryDate,
+  nextAlarmOfAll,
+  nextRotationAlarm,
+  otherRotationsDue,
+  ROTATE_NOTICE_MS,
+  rotationDue,
+} from '../../src/core/expiry';
+import { emptyState, type KeyInfo, type State } from '../../src/core/state';
 
 const DAY = 24 * 60 * 60_000;
 const EXPIRES = Date.UTC(2026, 11, 28);
@@ -81,5 +89,76 @@ describe('the date a reminder shows', () => {
     expect(shown).toMatch(/2026/);
     expect(expiryDate(EXPIRES + DAY - 1)).toBe(shown);
     expect(expiryDate(EXPIRES - 1)).not.toBe(shown);
+  });
+});
+
+describe('every workspace, not only the current one', () => {
+  const A = 'aaaaaaaa-1111-4111-8111-111111111111';
+  const B = 'bbbbbbbb-2222-4222-8222-222222222222';
+  const C = 'cccccccc-3333-4333-8333-333333333333';
+  const D = 'dddddddd-4444-4444-8444-444444444444';
+  const keyOf = (expires: KeyInfo['expires'], more: Partial<KeyInfo> = {}) =>
+    ({ last4: 'Ab12', site: 'admin-console', expires, ...more }) as KeyInfo;
+  /** A state with these workspaces' keys (undefined: a record without a key). */
+  const stateOf = (
+    keys: Record<string, KeyInfo | undefined>,
+    current: string | null,
+    draft?: KeyInfo,
+  ): State => {
+    const s = emptyState();
+    for (const [id, key] of Object.entries(keys))
+      s.records[id] = { workspaceId: id, ...(key ? { key } : {}) } as State['records'][string];
+    s.current = current;
+    if (draft) s.draft.key = draft;
+    return s;
+  };
+  const now = EXPIRES - 5 * DAY;
+
+  it('lists the other workspaces with a key due, the most urgent first, never the current one', () => {
+    const s = stateOf(
+      {
+        [A]: keyOf(EXPIRES), // soon, the current one
+        [B]: keyOf(EXPIRES + 3 * DAY, { workspaceName: 'Research' }), // soon, later
+        [C]: keyOf(EXPIRES - 5 * DAY), // today
+        [D]: keyOf(EXPIRES - 9 * DAY), // expired
+      },
+      A,
+    );
+    expect(otherRotationsDue(s, now)).toEqual([
+      { workspaceId: D, label: D, rotation: { due: 'expired', expires: EXPIRES - 9 * DAY } },
+      { workspaceId: C, label: C, rotation: { due: 'today', expires: EXPIRES - 5 * DAY } },
+      { workspaceId: B, label: 'Research', rotation: { due: 'soon', expires: EXPIRES + 3 * DAY } },
+    ]);
+  });
+
+  it('among equals, the earlier expiry first (whatever order the records are in)', () => {
+    const later = { [B]: keyOf(EXPIRES + 2 * DAY), [C]: keyOf(EXPIRES + DAY) };
+    expect(otherRotationsDue(stateOf(later, null), now).map((r) => r.workspaceId)).toEqual([C, B]);
+    const earlier = { [C]: keyOf(EXPIRES + 2 * DAY), [B]: keyOf(EXPIRES + DAY) };
+    expect(otherRotationsDue(stateOf(earlier, null), now).map((r) => r.workspaceId)).toEqual([B, C]);
+    const expired = { [B]: keyOf(EXPIRES - 8 * DAY), [C]: keyOf(EXPIRES - 9 * DAY) };
+    expect(otherRotationsDue(stateOf(expired, null), now).map((r) => r.workspaceId)).toEqual([C, B]);
+  });
+
+  it('leaves out keys not due, never expiring, of unknown expiry, and records without a key', () => {
+    const s = stateOf(
+      { [A]: keyOf(EXPIRES + 60 * DAY), [B]: keyOf('never'), [C]: keyOf(undefined), [D]: undefined },
+      null,
+    );
+    expect(otherRotationsDue(s, now)).toEqual([]);
+  });
+
+  it('one alarm for all: the earliest next change of any key, the draft’s included', () => {
+    const s = stateOf({ [A]: keyOf(EXPIRES + 60 * DAY), [B]: keyOf(EXPIRES) }, A);
+    // B's key is in its 14 days: its next change is the day itself; A's starts later
+    expect(nextAlarmOfAll(s, now)).toBe(EXPIRES);
+    // the draft key (before any workspace) counts too
+    const draft = keyOf(EXPIRES - 2 * DAY);
+    expect(nextAlarmOfAll(stateOf({ [B]: keyOf(EXPIRES) }, null, draft), now)).toBe(EXPIRES - 2 * DAY);
+    // nothing left to change: no alarm
+    expect(
+      nextAlarmOfAll(stateOf({ [A]: keyOf('never'), [B]: keyOf(EXPIRES - 30 * DAY) }, null), now),
+    ).toBeNull();
+    expect(nextAlarmOfAll(emptyState(), now)).toBeNull();
   });
 });
