@@ -1,9 +1,12 @@
 /** Whitespace runs as one space, trimmed: how a person reads an element's text. */
 export const cleanText = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** A trailing "optional" note of a label ("Name (optional)", "Nom facultatif", "名前（任意）"), before a colon. */
+/**
+ * A trailing "optional" note of a label ("Name (optional)", "Nom facultatif", "名前（任意）"), before a
+ * colon; Korean 선택 only in brackets (alone it is "select": "프로젝트 선택" is a button, not a label).
+ */
 const OPTIONAL_NOTE =
-  /\s*\(?\s*(optional|facultatif|optionnel|opcional|facoltativo|opzionale|任意|선택 사항|선택|可选|选填)\s*\)?(?=\s*[:：*]*\s*$)/u;
+  /\s*(\(\s*선택\s*\)|\(?\s*(optional|facultatif|optionnel|opcional|facoltativo|opzionale|任意|선택 사항|可选|选填)\s*\)?)(?=\s*[:：*]*\s*$)/u;
 
 /**
  * Loose label matching: case, width, spacing, hyphens, apostrophes, a trailing colon or asterisk and

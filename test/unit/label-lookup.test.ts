@@ -479,17 +479,41 @@ describe('a field named only by its placeholder (issue 11, item 10)', () => {
     expect(formName('<input id=":r3:" placeholder="Name" value="Skyhigh CASB">')).toBe('Skyhigh CASB');
   });
 
-  it('reads a Workspace ID shown only in a read-only field named by its placeholder', () => {
-    expect(ws(`<h1>General</h1><input readonly placeholder="Workspace ID" value="${WS}">`)).toEqual({
-      status: 'found',
-      value: WS,
+  it('only the key name reads placeholders: an editable "Workspace ID" box may hold a pasted ID of another workspace', () => {
+    expect(ws(`<h1>General</h1><input placeholder="Workspace ID" value="${WS}">`)).toEqual({
+      status: 'missing',
+      reason: 'no-label',
     });
-    // and two such fields that disagree give nothing
-    expect(
-      ws(
-        `<input readonly placeholder="Workspace ID" value="${WS}"><input readonly placeholder="Workspace ID" value="${WS2}">`,
-      ).status,
-    ).toBe('ambiguous');
+  });
+
+  it.each<[string, string, string | null]>([
+    [
+      'an empty field says nothing, whatever its attributes say',
+      '<input placeholder="Name" data-slot="input" title="Up to 64 characters" value="">',
+      null,
+    ],
+    [
+      'no label anywhere: an empty name field and a filter box both named "Name"',
+      '<input placeholder="Name" value=""><div class="popover"><input placeholder="Name" value="Market"></div>',
+      null,
+    ],
+    [
+      'a filter box in the picker’s popup is not the name field',
+      '<input placeholder="Name" value="Skyhigh CASB"><div popover><input placeholder="Name" value="Market"></div>',
+      'Skyhigh CASB',
+    ],
+    [
+      'a filter box above a listbox',
+      '<input placeholder="Name" value="Skyhigh CASB"><div role="listbox"><input placeholder="Name" value="Mar"></div>',
+      'Skyhigh CASB',
+    ],
+    [
+      'a field labelled by an element, in a closed section',
+      '<span id="nl">Name</span><details><summary>More</summary><input aria-labelledby="nl" value="Zapier"></details>',
+      null,
+    ],
+  ])('%s', (_, inner, expected) => {
+    expect(formName(inner)).toBe(expected);
   });
 });
 
@@ -528,6 +552,34 @@ describe("a name field followed by the form's buttons (issue 11, item 10)", () =
     ).toBe('Skyhigh CASB');
   });
 
+  it.each<[string, string, string | null]>([
+    [
+      'an empty field under the heading, a hint after it: no name',
+      '<h3>Service account name</h3><input value=""><p>Lowercase letters and dashes only</p>',
+      null,
+    ],
+    [
+      'a filled field under the heading, a hint after it: the field',
+      '<h3>Service account name</h3><input value="skyhigh-casb"><p>Lowercase letters and dashes only</p>',
+      'skyhigh-casb',
+    ],
+    [
+      'an empty field in a box, a closed section after it: no name',
+      '<div><h3>Service account name</h3><div><input value=""></div></div><details><summary>Advanced</summary></details>',
+      null,
+    ],
+  ])('%s', (_, inner, expected) => {
+    expect(choices(formPage(inner)).name ?? null).toBe(expected);
+  });
+
+  it('a one-time view: the name shown as text beside the read-only secret is still the name', () => {
+    const secret = `sk-proj-${'a1B2c3D4e5'.repeat(8)}`;
+    expect(keyNameIn(view(`<p>Name</p><p>Skyhigh CASB</p><input readonly value="${secret}">`))).toBe(
+      'Skyhigh CASB',
+    );
+    expect(keyNameIn(view('<p>Name</p><input disabled value="Skyhigh CASB">'))).toBe('Skyhigh CASB');
+  });
+
   it('a button after the label is no name; nor is a value that is only a button', () => {
     expect(choices(formPage('<p>Name</p><div><button>Generate</button></div>')).name).toBeUndefined();
   });
@@ -540,6 +592,49 @@ describe("a name field followed by the form's buttons (issue 11, item 10)", () =
 
   it('only the name skips buttons: an ID shown in its copy button is still read', () => {
     expect(ws(`<dl><dt>Workspace ID</dt><dd><button aria-label="Copy">${WS}</button></dd></dl>`)).toEqual({
+      status: 'found',
+      value: WS,
+    });
+  });
+});
+
+describe("what counts as the key name's value", () => {
+  const name = (html: string) => keyNameIn(view(html));
+
+  it.each<[string, string, string | null]>([
+    [
+      'a checkbox beside the name is no field to type it in',
+      '<p>Name</p><p>Skyhigh CASB</p><input type="checkbox">',
+      'Skyhigh CASB',
+    ],
+    [
+      'an empty text area under the label: no name, not the hint',
+      '<p>Name</p><textarea></textarea><p>Up to 64 characters</p>',
+      null,
+    ],
+    [
+      'a filled text area under the label',
+      '<p>Name</p><textarea>Skyhigh CASB</textarea><p>Up to 64 characters</p>',
+      'Skyhigh CASB',
+    ],
+    [
+      'a hidden empty field beside the shown name',
+      '<p>Name</p><p>Skyhigh CASB</p><input hidden value="">',
+      'Skyhigh CASB',
+    ],
+    ['a name only in an attribute is not shown', '<p>Name</p><span title="Zapier"></span>', null],
+    ['a name only in hidden text is not shown', '<p>Name</p><p hidden>Zapier</p>', null],
+    [
+      'a button after the shown name is not a second name',
+      '<p>Name</p><p>Skyhigh CASB</p><button>Rename</button>',
+      'Skyhigh CASB',
+    ],
+  ])('%s', (_, html, expected) => {
+    expect(name(html)).toBe(expected);
+  });
+
+  it('an ID is still read beside a search box (typed values rule a name only)', () => {
+    expect(ws(`<span>Workspace ID</span><span>${WS}</span><input placeholder="Search" value="">`)).toEqual({
       status: 'found',
       value: WS,
     });

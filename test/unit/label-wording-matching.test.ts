@@ -92,6 +92,7 @@ describe('a label’s wording', () => {
     'Optional name',
     '(optional) Name',
     'Names optional',
+    '이름 선택',
   ])('%j does not match', (text) => {
     expect(isName(text)).toBe(false);
   });

@@ -48,6 +48,10 @@ export const NAME_SPEC: FieldSpec = {
   canonical: (v) => v,
   // the form's Cancel and Create buttons after its name field are not the name
   notValue: 'button, [role="button"]',
+  // a form's name field: what it holds, or nothing (never a hint beside it); only what is shown
+  fieldsOverText: true,
+  shownOnly: true,
+  placeholders: true,
 };
 
 /** The key's name in a view (the create form, or the one-time view), or null when not sure. */

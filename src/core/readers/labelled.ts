@@ -31,6 +31,11 @@ export interface LabelSpec {
   isLabelPart?: (text: string) => boolean;
   /** Does this short text name any field the page may show (used to stop at the next label)? */
   isAnyLabel: (text: string) => boolean;
+  /**
+   * May a text field be named by its placeholder alone ("Name")? Only when nothing else on the page
+   * names the field, and only one visible field is named so (the key's name in a create form).
+   */
+  placeholders?: boolean;
 }
 
 export interface FieldSpec extends LabelSpec {
@@ -39,6 +44,16 @@ export interface FieldSpec extends LabelSpec {
   canonical: (v: string) => string;
   /** A selector of elements whose text is never this field's value (a form's buttons, for a name). */
   notValue?: string;
+  /**
+   * A value typed into a form: when the value's place holds an editable text field, what the field
+   * holds is the value (empty: none), never the text around it (a hint, a heading, a count).
+   */
+  fieldsOverText?: boolean;
+  /**
+   * Only what a person sees holds this field's value: never an attribute (`title`, `data-*`: they
+   * hold anything), a hidden field or hidden text (IDs fall back on those, a name does not).
+   */
+  shownOnly?: boolean;
 }
 
 const MAX_LABEL_LEN = 80;
@@ -48,12 +63,20 @@ interface Evidence {
   visible: string[];
   hidden: string[];
   truncated: Truncated[];
+  /** Editable text fields shown (counted for a `fieldsOverText` field only). */
+  fields: number;
 }
 
-const emptyEvidence = (): Evidence => ({ visible: [], hidden: [], truncated: [] });
+const emptyEvidence = (): Evidence => ({ visible: [], hidden: [], truncated: [], fields: 0 });
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel']);
+/** A field that holds text (not a checkbox, a radio or a button, whose value is a code). */
+const isTextField = (el: HTMLInputElement | HTMLTextAreaElement): boolean =>
+  el.tagName === 'TEXTAREA' || TEXT_INPUT_TYPES.has(el.type);
 
 function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
   const visible = new TextJoiner();
+  const hidden: string[] = [];
   for (const node of nodes) {
     // a text node among a label's following siblings: its parent also holds the shown label
     if (node.nodeType === 3) {
@@ -62,10 +85,17 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
     }
     for (const el of elementsUnder(node)) {
       if (isFormControl(el) && el.tagName !== 'SELECT') {
-        const tokens = spec.tokens((el as HTMLInputElement).value);
-        (isHidden(el, node) ? ev.hidden : ev.visible).push(...tokens);
+        const field = el as HTMLInputElement;
+        // (up to the page's root: a `<label for>` or `aria-labelledby` control may sit apart from its label)
+        const shown = !isHidden(el);
+        // a typed value (a name) is text: never a checkbox's or a button's value, nor a hidden field's
+        const typed = spec.fieldsOverText && isTextField(field);
+        if (!spec.fieldsOverText || (typed && shown))
+          (shown ? ev.visible : ev.hidden).push(...spec.tokens(field.value));
+        // a field a person can type in (not a read-only display, such as a secret's)
+        if (typed && shown && !field.readOnly && !field.disabled) ev.fields++;
       }
-      for (const v of valueAttributes(el)) ev.hidden.push(...spec.tokens(v));
+      if (!spec.shownOnly) for (const v of valueAttributes(el)) hidden.push(...spec.tokens(v));
     }
     const hiddenText = new TextJoiner();
     for (const t of textNodes(node)) {
@@ -73,9 +103,12 @@ function collect(spec: FieldSpec, nodes: Node[], ev: Evidence): void {
       if (isHidden(t, node)) hiddenText.add(t);
       else visible.add(t);
     }
-    ev.hidden.push(...spec.tokens(hiddenText.text));
+    hidden.push(...spec.tokens(hiddenText.text));
     visible.cut();
   }
+  // a field to type the value in: what it holds is the value, the text around it is not
+  if (ev.fields > 0) return;
+  if (!spec.shownOnly) ev.hidden.push(...hidden);
   ev.visible.push(...spec.tokens(visible.text));
   ev.truncated.push(...truncatedTokens(visible.text));
 }
@@ -105,7 +138,8 @@ function decide(spec: FieldSpec, ev: Evidence): FieldResult {
   return oneOf(distinct(ev.visible)) ?? oneOf(hidden) ?? { status: 'missing', reason: 'no-value' };
 }
 
-const hasEvidence = (ev: Evidence) => ev.visible.length + ev.hidden.length + ev.truncated.length > 0;
+const hasEvidence = (ev: Evidence) =>
+  ev.visible.length + ev.hidden.length + ev.truncated.length + ev.fields > 0;
 
 // (`textContent` is never null on an element or a text node: the casts below say so.)
 
@@ -203,6 +237,9 @@ function inlineValue(spec: FieldSpec, text: string): string[] | null {
 const PLACEHOLDER_NAMED =
   'input[placeholder]:not([type="search"], [role], [aria-autocomplete], [aria-controls]), textarea[placeholder]';
 
+/** A picker's popup: a field in it filters the picker's options. */
+const POPUP = '[popover], [role="listbox"], [role="menu"], [role="tooltip"]';
+
 /** Is this control named by something other than its placeholder? */
 function namedOtherwise(el: Element): boolean {
   if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') || el.closest('label')) return true;
@@ -231,16 +268,22 @@ export function findLabels(spec: LabelSpec, root: ParentNode): Element[] {
     if (spec.isLabel(el.getAttribute('aria-label') as string) && !isHidden(el)) found.add(el);
   }
   for (const el of (root as Element | Document).querySelectorAll('[aria-labelledby]')) {
-    if (isFormControl(el) && spec.isLabel(labelledByText(el))) found.add(el);
+    if (isFormControl(el) && spec.isLabel(labelledByText(el)) && !isHidden(el)) found.add(el);
   }
   // a field whose only name is its placeholder (forms built with component libraries often have no
-  // <label>), when nothing else names the field: a placeholder beside another name is a hint ("My
-  // Test Key"), and one on a search or filter box (a picker's) holds what is looked for
-  if (found.size === 0)
-    for (const el of (root as Element | Document).querySelectorAll(PLACEHOLDER_NAMED)) {
-      if (spec.isLabel(el.getAttribute('placeholder') as string) && !namedOtherwise(el) && !isHidden(el))
-        found.add(el);
-    }
+  // <label>), when nothing else names the field and no other shown field is named so: a placeholder
+  // beside another name is a hint ("My Test Key"), one on a search box or a picker's filter holds
+  // what is looked for, and two such fields (one of them empty) leave the value unsure
+  if (spec.placeholders && found.size === 0) {
+    const named = [...(root as Element | Document).querySelectorAll(PLACEHOLDER_NAMED)].filter(
+      (el) =>
+        spec.isLabel(el.getAttribute('placeholder') as string) &&
+        !namedOtherwise(el) &&
+        !el.closest(POPUP) &&
+        !isHidden(el),
+    );
+    if (named.length === 1) found.add(named[0] as Element);
+  }
   // keep the innermost: drop any element that contains another found one
   const all = [...found];
   return all.filter((el) => !all.some((other) => other !== el && el.contains(other)));
