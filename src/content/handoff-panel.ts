@@ -10,7 +10,7 @@ import type { HandoffValues } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, type HandoffField } from '../core/sites/skyhigh';
 import { ClipboardGuard } from './clipboard';
 import { t } from './runtime';
-import { button, el, mountPanel } from './ui';
+import { button, el, mountPanel, VALUES_STYLE } from './ui';
 
 const mask = (f: HandoffField, v: string) => (f === 'apiKey' ? `…${last4(v)}` : v);
 
@@ -34,7 +34,7 @@ export class HandoffPanel {
   ) {
     signal.addEventListener('abort', () => this.close(), { signal: this.own.signal });
     this.keyTail = values.apiKey ? last4(values.apiKey) : null;
-    const { box } = mountPanel(this.own.signal, t('handoffRegion'));
+    const { box } = mountPanel(this.own.signal, t('handoffRegion'), undefined, VALUES_STYLE);
     this.heading = el('h2', {}, t('handoffPanelWaiting'));
     this.list = el('dl');
     this.offer = el('div');

@@ -8,7 +8,7 @@ import type { FieldResult } from '../core/readers/labelled';
 import { candidatesOnPage, pickFromElement } from '../core/readers/pick';
 import type { WorkspaceIdsResult } from '../core/readers/workspace-ids';
 import { t } from './runtime';
-import { button, el, mountPanel, type Panel } from './ui';
+import { button, el, mountPanel, type Panel, VALUES_STYLE } from './ui';
 
 export type Known = Partial<Record<IdField, string>>;
 export type Mismatch = { chatgpt: string; platform: string } | null;
@@ -47,7 +47,7 @@ export class IdsChip {
     private signal: AbortSignal,
     private actions: ChipActions,
   ) {
-    this.panel = mountPanel(signal, t('chipRegion'));
+    this.panel = mountPanel(signal, t('chipRegion'), undefined, VALUES_STYLE);
     this.body = el('div');
     this.status = el('p', { className: 'status' });
     this.status.setAttribute('role', 'status');

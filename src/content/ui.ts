@@ -12,15 +12,8 @@ const STYLE = `
 .panel.inline { position: static; max-width: none; margin: 12px 0 0; box-shadow: none; text-align: start; }
 ul { margin: 0 0 8px; padding-inline-start: 18px; }
 h2 { font-size: 15px; margin: 0 0 6px; }
-dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 6px; }
-dt { font-weight: 600; }
-dd { margin: 0; }
-.mono { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
-.choices { display: flex; flex-direction: column; align-items: flex-start; }
 .warn { color: #8a1c14; font-weight: 600; }
-label { display: block; }
-input { font: inherit; width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px 6px; }
 .status:empty { display: none; }
 p { margin: 0 0 8px; }
 button { font: inherit; padding: 6px 10px; margin: 4px 6px 0 0; border-radius: 6px; border: 1px solid #0b5cad;
@@ -31,9 +24,22 @@ button:focus-visible { outline: 3px solid #f4b400; outline-offset: 2px; }
   .panel { color: #e6e6ea; background: #1f2024; border-color: #8ab4f8; }
   .panel.urgent { border-color: #f2b8b5; }
   .warn { color: #f2b8b5; }
-  input { background: #2b2c31; color: #e6e6ea; border: 1px solid #8e9099; }
   button { background: #8ab4f8; border-color: #8ab4f8; color: #0b1b33; }
   button.secondary { background: transparent; color: #8ab4f8; }
+}
+`;
+
+/** Lists of values and fields to type in (the workspace chip, the hand-off panel); the key pages' panels have none. */
+export const VALUES_STYLE = `
+dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 6px; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+.mono { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; }
+.choices { display: flex; flex-direction: column; align-items: flex-start; }
+label { display: block; }
+input { font: inherit; width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px 6px; }
+@media (prefers-color-scheme: dark) {
+  input { background: #2b2c31; color: #e6e6ea; border: 1px solid #8e9099; }
 }
 `;
 
@@ -95,12 +101,12 @@ export function pageChanges(signal: AbortSignal): { msSinceChange: () => number 
  * A panel in a closed shadow root. With `inside`, it is placed at the end of that element (a modal
  * dialog), so that the dialog's focus trap and `aria-modal` include it; otherwise it floats.
  */
-export function mountPanel(signal: AbortSignal, label: string, inside?: Element): Panel {
+export function mountPanel(signal: AbortSignal, label: string, inside?: Element, extraStyle = ''): Panel {
   const host = document.createElement('div');
   enforceHostStyle(host, signal);
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = STYLE + extraStyle;
   const box = document.createElement('section');
   box.className = 'panel';
   box.setAttribute('role', 'region');
