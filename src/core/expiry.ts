@@ -38,7 +38,7 @@ const URGENCY: Record<Due['due'], number> = { expired: 0, today: 1, soon: 2 };
 
 export interface OtherRotation {
   workspaceId: string;
-  /** How to name the workspace: its name as the Admin Console showed it, else its ID. */
+  /** How to name the workspace: its ID (as the popup's switcher lists it), after its Admin Console name if known. */
   label: string;
   rotation: Due;
 }
@@ -51,7 +51,8 @@ export function otherRotationsDue(state: State, now: number): OtherRotation[] {
   const due: OtherRotation[] = [];
   for (const [workspaceId, record] of Object.entries(state.records)) {
     const rotation = workspaceId === state.current ? null : rotationDue(record.key, now);
-    if (rotation) due.push({ workspaceId, label: record.key?.workspaceName ?? workspaceId, rotation });
+    const name = record.key?.workspaceName;
+    if (rotation) due.push({ workspaceId, label: name ? `${name} (${workspaceId})` : workspaceId, rotation });
   }
   return due.sort(
     (a, b) => URGENCY[a.rotation.due] - URGENCY[b.rotation.due] || a.rotation.expires - b.rotation.expires,

@@ -186,13 +186,13 @@ describe('an Admin key that expires soon', () => {
       return String(t).startsWith('Workspace') ? String(t) : null;
     }, 5000);
     expect(otherTitle).toBe(
-      `Workspace Acme Corp: rotate its ChatGPT key for Skyhigh CASB before ${expiryDate(expires)}`,
+      `Workspace Acme Corp (${WORKSPACE_ID}): rotate its ChatGPT key for Skyhigh CASB before ${expiryDate(expires)}`,
     );
     const second = await h.openPopup();
     await second.locator('[data-step]').first().waitFor();
     const line = second.locator(`[data-rotation-other="${WORKSPACE_ID}"]`);
     expect(await line.textContent()).toBe(
-      `Workspace Acme Corp: rotate its key before ${expiryDate(expires)} (choose it above).`,
+      `Workspace Acme Corp (${WORKSPACE_ID}): rotate its key before ${expiryDate(expires)} (choose it above).`,
     );
     // the current workspace has no key yet: its own steps say nothing of a rotation
     expect(await second.locator('[data-rotation]').count()).toBe(0);

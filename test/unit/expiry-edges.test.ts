@@ -127,7 +127,7 @@ describe('every workspace, not only the current one', () => {
     expect(otherRotationsDue(s, now)).toEqual([
       { workspaceId: D, label: D, rotation: { due: 'expired', expires: EXPIRES - 9 * DAY } },
       { workspaceId: C, label: C, rotation: { due: 'today', expires: EXPIRES - 5 * DAY } },
-      { workspaceId: B, label: 'Research', rotation: { due: 'soon', expires: EXPIRES + 3 * DAY } },
+      { workspaceId: B, label: `Research (${B})`, rotation: { due: 'soon', expires: EXPIRES + 3 * DAY } },
     ]);
   });
 
