@@ -53,7 +53,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // after the Chromium project, never beside it: one browser at a time
+          // after the Chromium project, never beside it: one browser at a time (npm test runs the page
+          // captures of both browsers side by side, in two vitest processes: scripts/test.mjs)
           sequence: { groupOrder: 2 },
         },
       },

@@ -1,10 +1,12 @@
 // `npm test`: every check in order, one line per step, and a closing line `N passed, N failed`
 // that sums the tests of every suite (each non-test step counts as one check).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { BROWSERS, installHint, isInstalled, missingLine } from './browsers.mjs';
 
 mkdirSync('.tmp', { recursive: true });
+// no figure of an earlier run may stand in for this one's
+rmSync('.tmp/summary.txt', { force: true });
 let passed = 0;
 let failed = 0;
 const lines = [];
@@ -22,16 +24,54 @@ function step(name, cmd, args) {
   return ok;
 }
 
+/** A vitest run's arguments; its earlier JSON report is removed, so a crash counts as a failure. */
+function vitestArgs(name, args) {
+  rmSync(`.tmp/${name}.json`, { force: true });
+  return ['run', ...args, '--reporter=verbose', '--reporter=json', `--outputFile.json=.tmp/${name}.json`];
+}
+
 /** A vitest run: its tests count one by one. */
 function suite(name, args) {
+  const ok = run(name, 'node_modules/.bin/vitest', vitestArgs(name, args));
+  return count(name, ok);
+}
+
+/**
+ * Vitest runs side by side, each writing to its own log, printed whole once all ended, in order.
+ * For suites that mostly wait (the page captures: a second of quiet per case), not for the E2E ones.
+ */
+async function suitesSideBySide(runs) {
+  const ended = await Promise.all(
+    runs.map(({ name, args }) => {
+      const log = `.tmp/${name}.log`;
+      const fd = openSync(log, 'w');
+      const child = spawn('node_modules/.bin/vitest', vitestArgs(name, args), {
+        stdio: ['ignore', fd, fd],
+        env: process.env,
+      });
+      return new Promise((resolve) => {
+        let settled = false;
+        const end = (ok) => {
+          if (settled) return;
+          settled = true;
+          closeSync(fd);
+          resolve({ name, log, ok });
+        };
+        child.on('error', () => end(false)); // could not start: a failure, counted below
+        child.on('close', (code) => end(code === 0));
+      });
+    }),
+  );
+  for (const { name, log, ok } of ended) {
+    console.log(`\n▶ ${name} (side by side with ${ended.length - 1} other)`);
+    process.stdout.write(readFileSync(log, 'utf8'));
+    count(name, ok);
+  }
+}
+
+/** Count a vitest run's tests from its JSON report. */
+function count(name, ok) {
   const out = `.tmp/${name}.json`;
-  const ok = run(name, 'node_modules/.bin/vitest', [
-    'run',
-    ...args,
-    '--reporter=verbose',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
   let p = 0;
   let f = 0;
   try {
@@ -73,15 +113,19 @@ if (!built) {
   skip('e2e', 'build failed');
 } else {
   suite('page captures (DOM)', ['--project', 'pages-dom']);
-  // one browser at a time (two cores): each suite in Chromium, then in Firefox
-  for (const [label, folders] of [
-    ['page captures', 'pages'],
-    ['e2e', 'e2e'],
-  ])
-    for (const b of BROWSERS) {
-      if (isInstalled(b)) suite(`${label} (${b.name})`, ['--project', b.project, ...b[folders]]);
-      else skip(`${label} (${b.name})`, `${b.name} missing: ${installHint(b)}`);
-    }
+  // the captures in both browsers at once: each case mostly waits (a second of quiet proves nothing
+  // more came), so two browsers share the two cores well and the run is shorter by one suite
+  const present = BROWSERS.filter(isInstalled);
+  await suitesSideBySide(
+    present.map((b) => ({ name: `page captures (${b.name})`, args: ['--project', b.project, ...b.pages] })),
+  );
+  for (const b of BROWSERS.filter((x) => !isInstalled(x)))
+    skip(`page captures (${b.name})`, `${b.name} missing: ${installHint(b)}`);
+  // the E2E suites one browser at a time (two cores; timing-sensitive flows): Chromium, then Firefox
+  for (const b of BROWSERS) {
+    if (isInstalled(b)) suite(`e2e (${b.name})`, ['--project', b.project, ...b.e2e]);
+    else skip(`e2e (${b.name})`, `${b.name} missing: ${installHint(b)}`);
+  }
 }
 
 console.log(`\n${lines.join('\n')}`);
