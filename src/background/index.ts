@@ -5,7 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { checklist, stepsLeft } from '../core/checklist';
-import { expiryDate, nextAlarmOfAll, otherRotationsDue, rotationDue } from '../core/expiry';
+import { expiryDate, moreUrgent, nextAlarmOfAll, otherRotationsDue, rotationDue } from '../core/expiry';
 import type { MessageKey } from '../core/message-keys';
 import { admit, type Context, type Message, type Origin } from '../core/protocol';
 import { isKnownConsoleHost } from '../core/sites/skyhigh';
@@ -65,8 +65,8 @@ const t = (key: MessageKey, substitutions?: string[]): string => browser.i18n.ge
  * The icon's badge: how many of the path's steps are left, and its title says so in words; from 14
  * days before the key's expiry it says "Rotate the key before DATE" (an alarm wakes the worker when
  * that starts and on the day, so the reminder does not wait for the popup, and survives a restart).
- * Another workspace's key due too: the badge turns amber all the same and, when the current one has
- * nothing due, its title names that workspace.
+ * Another workspace's key due too: the badge turns amber all the same, and its title names that
+ * workspace when the current one has nothing due or something less pressing.
  */
 async function refreshBadge(): Promise<void> {
   const now = Date.now();
@@ -74,16 +74,20 @@ async function refreshBadge(): Promise<void> {
   const steps = checklist(v, now);
   const left = stepsLeft(steps);
   const rotation = rotationDue(currentKey(v.state), now);
-  const other = otherRotationsDue(v.state, now)[0];
+  const due = otherRotationsDue(v.state, now)[0];
+  // the title says the most pressing (an expired key there over one merely due soon here)
+  const other = due && moreUrgent(due.rotation, rotation) ? due : undefined;
   await browser.action.setBadgeText({ text: left > 0 ? String(left) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: rotation || other ? '#b45309' : '#0b5cad' });
+  await browser.action.setBadgeBackgroundColor({ color: rotation || due ? '#b45309' : '#0b5cad' });
   await browser.action.setTitle({
-    title: rotation
-      ? t(rotation.due === 'soon' ? 'badgeTitleRotate' : 'badgeTitleExpired', [expiryDate(rotation.expires)])
-      : other
-        ? t(other.rotation.due === 'soon' ? 'badgeTitleRotateOther' : 'badgeTitleExpiredOther', [
-            other.label,
-            expiryDate(other.rotation.expires),
+    title: other
+      ? t(other.rotation.due === 'soon' ? 'badgeTitleRotateOther' : 'badgeTitleExpiredOther', [
+          other.label,
+          expiryDate(other.rotation.expires),
+        ])
+      : rotation
+        ? t(rotation.due === 'soon' ? 'badgeTitleRotate' : 'badgeTitleExpired', [
+            expiryDate(rotation.expires),
           ])
         : left > 0
           ? t('badgeTitle', [String(left), String(steps.length)])

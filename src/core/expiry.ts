@@ -36,6 +36,9 @@ export function nextRotationAlarm(key: Pick<KeyInfo, 'expires'> | undefined, now
 type Due = NonNullable<Rotation>;
 const URGENCY: Record<Due['due'], number> = { expired: 0, today: 1, soon: 2 };
 
+/** Is `a` more pressing than `b` (an expired key before one due today, before one due soon)? */
+export const moreUrgent = (a: Due, b: Rotation): boolean => b === null || URGENCY[a.due] < URGENCY[b.due];
+
 export interface OtherRotation {
   workspaceId: string;
   /** How to name the workspace: its ID (as the popup's switcher lists it), after its Admin Console name if known. */

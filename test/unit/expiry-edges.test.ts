@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   expiryDate,
+  moreUrgent,
   nextAlarmOfAll,
   nextRotationAlarm,
   otherRotationsDue,
@@ -160,5 +161,25 @@ describe('every workspace, not only the current one', () => {
       nextAlarmOfAll(stateOf({ [A]: keyOf('never'), [B]: keyOf(EXPIRES - 30 * DAY) }, null), now),
     ).toBeNull();
     expect(nextAlarmOfAll(emptyState(), now)).toBeNull();
+  });
+});
+
+describe('which reminder is the more pressing (the badge title says that one)', () => {
+  const at = (due: 'soon' | 'today' | 'expired') => ({ due, expires: EXPIRES });
+  it.each([
+    ['expired', 'soon', true],
+    ['expired', 'today', true],
+    ['today', 'soon', true],
+    ['soon', 'today', false],
+    ['soon', 'expired', false],
+    ['today', 'expired', false],
+    ['expired', 'expired', false],
+    ['soon', 'soon', false],
+  ] as const)('%s over %s: %s', (a, b, expected) => {
+    expect(moreUrgent(at(a), at(b))).toBe(expected);
+  });
+
+  it('anything due is more pressing than nothing due', () => {
+    expect(moreUrgent(at('soon'), null)).toBe(true);
   });
 });
