@@ -640,3 +640,35 @@ describe("what counts as the key name's value", () => {
     });
   });
 });
+
+describe('a label in the middle of a field’s aria-labelledby list', () => {
+  const name = (html: string) => keyNameIn(view(html));
+
+  it.each<[string, string, string | null]>([
+    [
+      'the label first, a hint after it: the field is the name’s',
+      '<span id="a">Name</span><span id="h">Up to 64 characters</span><input aria-labelledby="a h" value="Skyhigh CASB">',
+      'Skyhigh CASB',
+    ],
+    [
+      'spaces around the list do not matter',
+      '<span id="a">Name</span><input aria-labelledby="  a   h " value="Skyhigh CASB"><span id="h">hint</span>',
+      'Skyhigh CASB',
+    ],
+    [
+      'after a section’s heading ("New project" + "Name"): another field, and no value here',
+      '<h3 id="s">New project</h3><span id="n">Name</span><div><input aria-labelledby="s n" value="Compliance"></div>',
+      null,
+    ],
+  ])('%s', (_, html, expected) => {
+    expect(name(html)).toBe(expected);
+  });
+
+  it('an ID labelled first by its own label is read', () => {
+    expect(
+      ws(
+        `<span id="g">Workspace ID</span><input aria-labelledby="g x" readonly value="${WS}"><span id="x">(copy)</span>`,
+      ),
+    ).toEqual({ status: 'found', value: WS });
+  });
+});

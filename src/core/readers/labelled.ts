@@ -195,7 +195,12 @@ export function valueScope(
   }
   if (label.id) {
     const [target] = queryEscaped(root, (esc) => `[aria-labelledby~="${esc(label.id)}"]`);
-    if (target && target !== label) return [target];
+    // the label its name begins with; after another one ("New project" + "Name"), this label only
+    // qualifies another field's name: that field is not this one, and nothing here is its value
+    if (target && target !== label)
+      return (target.getAttribute('aria-labelledby') as string).trim().split(/\s+/)[0] === label.id
+        ? [target]
+        : [];
   }
   if (
     spec.isLabel(label.getAttribute('aria-label') ?? '') &&
