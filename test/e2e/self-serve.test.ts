@@ -6,28 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expiryDate } from '../../src/core/expiry';
-import { CONSOLE_URL, WORKSPACE_ID } from '../shared/flows';
+import { ADMIN_KEY, ADMIN_KEYS_URL, adminKeyPage, CONSOLE_URL, DAY, WORKSPACE_ID } from '../shared/flows';
 import { capture, handOver, SETTINGS_URL, stateOf } from './flows';
 import { accessibleNames, clickByName, filesContaining, type Harness, launch, until } from './harness';
 
 /** The workspace test/fixtures/pages/chatgpt-settings/de-table.html shows. */
 const OTHER_WORKSPACE_ID = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
-const ADMIN_KEYS_URL = `https://admin.openai.com/workspace/${WORKSPACE_ID}/credentials/admin-keys`;
-/** The key of the capture admin-console-en-expiry. */
-const ADMIN_KEY = 'sk-admin-hWJXoklmz99C7KLkZ0mErJ16qqD6NbVD5AduQ40iem2SMXFOJhO7B7fWCjWg8NWM';
 const KEY_PART = ADMIN_KEY.slice(12, 44);
-const DAY = 24 * 60 * 60_000;
-
-/** The capture, with an expiry 60 days from today (so that no rotation is due while the test runs). */
-function adminKeyPage(expires: number): string {
-  const text = new Date(expires).toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return capture('key-dialog', 'admin-console-en-expiry').replaceAll('Dec 28, 2026', text);
-}
 
 describe('the self-serve path', () => {
   let h: Harness;

@@ -13,6 +13,7 @@ import {
   createKeyIn,
   FLOW_KEY,
   FLOW_URL,
+  fillFromPopup,
   flowPage,
   handOverIn,
   mailtoAsText,
@@ -99,27 +100,9 @@ describe('the whole flow (Firefox)', () => {
     await popup.close();
 
     // the console: its content script says hello, then the popup's button fills its form
-    const skyhigh = await h.open(CONSOLE_URL);
-    expect(
-      await until(
-        async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length,
-        10_000,
-      ),
-    ).toBe(1);
-    popup = await h.openPopup();
-    expect(await clickByName(popup, 'Open Skyhigh CASB and fill')).toBe(true);
-    const value = (sel: string) => skyhigh.$eval(sel, (e) => (e as HTMLInputElement).value);
-    expect(await until(async () => (await value('#key')) === FLOW_KEY, 10_000)).toBe(true);
-    expect(await value('#ws')).toBe(WORKSPACE_ID);
-    expect(await value('#org')).toBe(ORGANIZATION_ID);
-    expect(await value('#inst')).toBe('ChatGPT Enterprise');
-    expect(await value('#global-search')).toBe('');
-    expect(
-      await until(
-        async () => (await visibleTexts(skyhigh)).some((t) => t.startsWith('Filled from your')),
-        5000,
-      ),
-    ).toBe(true);
+    const filled = await fillFromPopup(h, FLOW_KEY);
+    ({ popup } = filled);
+    const { skyhigh } = filled;
 
     // then the key is forgotten
     const after = await until(async () => {

@@ -11,37 +11,23 @@ import { describe, expect, it } from 'vitest';
 import { expiryDate } from '../../src/core/expiry';
 import { filesContaining } from '../shared/files';
 import {
+  ADMIN_KEY,
+  ADMIN_KEYS_URL,
+  adminKeyPage,
   attributeOf,
   CONSOLE_URL,
   capture,
+  DAY,
+  fillFromPopup,
   handOverIn,
-  ORGANIZATION_ID,
   SETTINGS_URL,
   WORKSPACE_ID,
 } from './flows';
 import { isBrowserOwn, until, useFirefox } from './harness';
 import { decodeProfileFile } from './mozlz4';
-import { clickByName, visibleTexts } from './shadow';
 
-const ADMIN_KEYS_URL = `https://admin.openai.com/workspace/${WORKSPACE_ID}/credentials/admin-keys`;
-/** The key of the capture admin-console-en-expiry. */
-const ADMIN_KEY = 'sk-admin-hWJXoklmz99C7KLkZ0mErJ16qqD6NbVD5AduQ40iem2SMXFOJhO7B7fWCjWg8NWM';
 /** A part of the key that nothing else contains, to catch a copy of it even cut short. */
 const KEY_PART = ADMIN_KEY.slice(12, 44);
-const DAY = 24 * 60 * 60_000;
-
-/** The capture, with an expiry 60 days from today (so that no rotation is due while the test runs). */
-function adminKeyPage(expires: number): string {
-  const text = new Date(expires).toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const page = capture('key-dialog', 'admin-console-en-expiry');
-  expect(page).toContain('Dec 28, 2026');
-  return page.replaceAll('Dec 28, 2026', text);
-}
 
 describe('the self-serve path (Firefox)', () => {
   const h = useFirefox({}, { resetEach: false });
@@ -108,27 +94,9 @@ describe('the self-serve path (Firefox)', () => {
     await popup.close();
 
     // the console: its content script says hello, then the popup's button fills its form
-    const skyhigh = await h.open(CONSOLE_URL);
-    expect(
-      await until(
-        async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length,
-        10_000,
-      ),
-    ).toBe(1);
-    popup = await h.openPopup();
-    expect(await clickByName(popup, 'Open Skyhigh CASB and fill')).toBe(true);
-    const value = (sel: string) => skyhigh.$eval(sel, (e) => (e as HTMLInputElement).value);
-    expect(await until(async () => (await value('#key')) === ADMIN_KEY, 10_000)).toBe(true);
-    expect(await value('#ws')).toBe(WORKSPACE_ID);
-    expect(await value('#org')).toBe(ORGANIZATION_ID);
-    expect(await value('#inst')).toBe('ChatGPT Enterprise');
-    expect(await value('#global-search')).toBe('');
-    expect(
-      await until(
-        async () => (await visibleTexts(skyhigh)).some((t) => t.startsWith('Filled from your')),
-        5000,
-      ),
-    ).toBe(true);
+    const filled = await fillFromPopup(h, ADMIN_KEY);
+    ({ popup } = filled);
+    const { skyhigh } = filled;
 
     // then the key is forgotten, and the path's 4 steps are done
     const after = await until(async () => {
