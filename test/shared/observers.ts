@@ -1,26 +1,32 @@
 /** Counting the MutationObservers that observe and have not been disconnected (DOM unit tests). */
 const Native = globalThis.MutationObserver;
-let live = 0;
 
-class CountingObserver extends Native {
-  private on = false;
-  override observe(target: Node, options?: MutationObserverInit) {
-    if (!this.on) live++;
-    this.on = true;
-    super.observe(target, options);
+/** A MutationObserver class whose instances are counted while they observe, and its count. */
+export function countingObservers(): { Observer: typeof MutationObserver; live: () => number } {
+  let live = 0;
+  class CountingObserver extends Native {
+    private on = false;
+    override observe(target: Node, options?: MutationObserverInit) {
+      if (!this.on) live++;
+      this.on = true;
+      super.observe(target, options);
+    }
+    override disconnect() {
+      if (this.on) live--;
+      this.on = false;
+      super.disconnect();
+    }
   }
-  override disconnect() {
-    if (this.on) live--;
-    this.on = false;
-    super.disconnect();
-  }
+  return { Observer: CountingObserver, live: () => live };
 }
 
-/** From now on, observers are counted (from zero). */
+let counting = countingObservers();
+
+/** From now on, the global observers are counted (from zero). */
 export function countObservers(): void {
-  live = 0;
-  globalThis.MutationObserver = CountingObserver;
-  window.MutationObserver = CountingObserver;
+  counting = countingObservers();
+  globalThis.MutationObserver = counting.Observer;
+  window.MutationObserver = counting.Observer;
 }
 
 export function stopCountingObservers(): void {
@@ -28,4 +34,4 @@ export function stopCountingObservers(): void {
   window.MutationObserver = Native;
 }
 
-export const liveObservers = (): number => live;
+export const liveObservers = (): number => counting.live();

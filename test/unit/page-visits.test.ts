@@ -6,35 +6,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { onPageVisits } from '../../src/core/visits';
+import { countingObservers } from '../shared/observers';
 
 /** A page window: its URL, its document, an optional Navigation API, and a count of live observers. */
 function page(url: string, withNavigation: boolean) {
-  let live = 0;
-  const Native = globalThis.MutationObserver;
-  class CountingObserver extends Native {
-    private on = false;
-    override observe(target: Node, options?: MutationObserverInit) {
-      if (!this.on) live++;
-      this.on = true;
-      super.observe(target, options);
-    }
-    override disconnect() {
-      if (this.on) live--;
-      this.on = false;
-      super.disconnect();
-    }
-  }
+  const observers = countingObservers();
   const navigation = withNavigation ? new EventTarget() : undefined;
   const win = Object.assign(new EventTarget(), {
     location: { href: url },
     document,
-    MutationObserver: CountingObserver,
+    MutationObserver: observers.Observer,
     ...(navigation ? { navigation } : {}),
   });
   return {
     window: win as unknown as Window,
     navigation,
-    live: () => live,
+    live: observers.live,
     /** The app changes the URL (pushState: no event of its own) and renders the new view. */
     go(to: string) {
       win.location.href = to;

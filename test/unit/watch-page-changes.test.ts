@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchDom } from '../../src/core/watch';
+import { countObservers, liveObservers, stopCountingObservers } from '../shared/observers';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -131,32 +132,10 @@ describe('watching a page', () => {
   });
 });
 
-/** Observers that observe now (observed and not disconnected since). */
-let observing = 0;
-class CountingObserver extends globalThis.MutationObserver {
-  private on = false;
-  override observe(target: Node, options?: MutationObserverInit) {
-    if (!this.on) observing++;
-    this.on = true;
-    super.observe(target, options);
-  }
-  override disconnect() {
-    if (this.on) observing--;
-    this.on = false;
-    super.disconnect();
-  }
-}
-
 describe('what a watch leaves behind', () => {
-  const Native = globalThis.MutationObserver;
-  beforeEach(() => {
-    observing = 0;
-    globalThis.MutationObserver = CountingObserver;
-    window.MutationObserver = CountingObserver;
-  });
+  beforeEach(() => countObservers());
   afterEach(() => {
-    globalThis.MutationObserver = Native;
-    window.MutationObserver = Native;
+    stopCountingObservers();
     vi.useRealTimers();
   });
 
@@ -170,7 +149,7 @@ describe('what a watch leaves behind', () => {
       minIntervalMs: 10,
     });
     expect(out).toEqual({ status: 'done', value: 'v' });
-    expect(observing).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -184,16 +163,16 @@ describe('what a watch leaves behind', () => {
       timeoutMs: 5000,
       minIntervalMs: 300,
     });
-    expect(observing).toBe(1);
+    expect(liveObservers()).toBe(1);
     root.textContent = 'first';
     await vi.advanceTimersByTimeAsync(0);
-    expect(observing).toBe(0); // paused
+    expect(liveObservers()).toBe(0); // paused
     root.textContent = 'value'; // unseen while paused, read after the pause
     await vi.advanceTimersByTimeAsync(299);
-    expect(observing).toBe(0);
+    expect(liveObservers()).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     await expect(done).resolves.toEqual({ status: 'done', value: 'found' });
-    expect(observing).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -214,12 +193,12 @@ describe('what a watch leaves behind', () => {
     root.textContent = 'a';
     await vi.advanceTimersByTimeAsync(100);
     expect(reads).toBe(3); // at once, on the change, after the pause
-    expect(observing).toBe(1);
+    expect(liveObservers()).toBe(1);
     await vi.advanceTimersByTimeAsync(899);
-    expect(observing).toBe(1);
+    expect(liveObservers()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
     await expect(done).resolves.toEqual({ status: 'timeout' });
-    expect(observing).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -244,7 +223,7 @@ describe('what a watch leaves behind', () => {
     await expect(done).resolves.toEqual({ status: 'aborted' });
     await vi.advanceTimersByTimeAsync(1000);
     expect(reads).toBe(2);
-    expect(observing).toBe(0);
+    expect(liveObservers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
