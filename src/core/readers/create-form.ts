@@ -5,6 +5,7 @@
 import { DIALOG_SELECTOR, isHidden, queryEscaped } from '../dom';
 import {
   ALL_PERMISSIONS,
+  CHOICE_LABELS,
   CREATE_FORM_WORDING,
   DEFAULT_PROJECT,
   FORM_EXPIRATION_LABELS,
@@ -35,19 +36,19 @@ export interface CreateFormInfo {
 
 export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
 
-function choiceSpec(labels: readonly string[]): LabelSpec {
-  const isLabel = labelMatcher(labels);
-  const isAny = labelMatcher([
-    ...OWNED_BY_LABELS,
-    ...PROJECT_LABELS,
-    ...PERMISSIONS_LABELS,
-    ...NAME_LABELS_FOR_STOP,
-    ...FORM_WORKSPACE_LABELS,
-    ...FORM_EXPIRATION_LABELS,
-  ]);
-  return { isLabel, isAnyLabel: isAny };
-}
-const NAME_LABELS_FOR_STOP = ['Name', 'Service Key Name'];
+/** Any label of the form: a choice's, or the name's (once, not per read). */
+const isAnyFormLabel = labelMatcher([...CHOICE_LABELS, 'Name', 'Service Key Name']);
+
+const choiceSpec = (labels: readonly string[]): LabelSpec => ({
+  isLabel: labelMatcher(labels),
+  isAnyLabel: isAnyFormLabel,
+});
+/** Each choice's label lookup, made once (the form is read again on every keystroke and click in it). */
+const OWNED_BY = choiceSpec(OWNED_BY_LABELS);
+const PROJECT = choiceSpec(PROJECT_LABELS);
+const PERMISSIONS = choiceSpec(PERMISSIONS_LABELS);
+const WORKSPACE = choiceSpec(FORM_WORKSPACE_LABELS);
+const EXPIRATION = choiceSpec(FORM_EXPIRATION_LABELS);
 
 /** The option shown as chosen among `nodes`: a checked radio, a pressed/selected toggle, a select, a combobox. */
 export function chosenIn(nodes: Node[]): string | null {
@@ -91,8 +92,7 @@ export function chosenIn(nodes: Node[]): string | null {
   return null;
 }
 
-function readChoice(container: Element, labels: readonly string[]): string | undefined {
-  const spec = choiceSpec(labels);
+function readChoice(container: Element, spec: LabelSpec): string | undefined {
   const values = new Set<string>();
   for (const label of findLabels(spec, container)) {
     const scope = valueScope(spec, label, container, (nodes) => chosenIn(nodes) !== null);
@@ -119,19 +119,18 @@ export function readCreateForm(container: Element): CreateFormInfo {
   const info: CreateFormInfo = { container };
   const name = keyNameIn(container);
   if (name) info.name = name;
-  const owner = readChoice(container, OWNED_BY_LABELS);
+  const owner = readChoice(container, OWNED_BY);
   if (owner && SERVICE_ACCOUNT.test(owner)) info.ownerType = 'service-account';
   else if (owner && YOU.test(owner)) info.ownerType = 'you';
-  const project = readChoice(container, PROJECT_LABELS);
+  const project = readChoice(container, PROJECT);
   if (project) info.project = project;
-  const permissions = readChoice(container, PERMISSIONS_LABELS);
+  const permissions = readChoice(container, PERMISSIONS);
   if (permissions) info.permissions = permissions;
   // the form's own workspace control, else the page's workspace picker (the Admin Console's top bar)
   const workspaceName =
-    readChoice(container, FORM_WORKSPACE_LABELS) ??
-    readChoice(container.ownerDocument.body, FORM_WORKSPACE_LABELS);
+    readChoice(container, WORKSPACE) ?? readChoice(container.ownerDocument.body, WORKSPACE);
   if (workspaceName) info.workspaceName = workspaceName;
-  const expiration = readChoice(container, FORM_EXPIRATION_LABELS);
+  const expiration = readChoice(container, EXPIRATION);
   if (expiration) info.expiration = expiration;
   return info;
 }

@@ -2,30 +2,13 @@
  * The key's name, as the create form or the one-time view labels it ("Name", "Service Key Name",
  * "Schlüsselname"…), read with the label reader every reader shares.
  */
-import {
-  CLOSE_BUTTON,
-  COPY_BUTTON,
-  EXPIRES_LABELS,
-  FORM_EXPIRATION_LABELS,
-  FORM_WORKSPACE_LABELS,
-  KEY_NAME_LABELS,
-  OWNED_BY_LABELS,
-  PERMISSIONS_LABELS,
-  PROJECT_LABELS,
-} from '../sites/openai';
+import { CHOICE_LABELS, CLOSE_BUTTON, COPY_BUTTON, EXPIRES_LABELS, KEY_NAME_LABELS } from '../sites/openai';
 import { labelMatcher } from '../text';
 import { type FieldSpec, readLabelledField } from './labelled';
 
 const isNameLabel = labelMatcher(KEY_NAME_LABELS);
 /** The fields that may follow the name in a form or a view: their labels end the name's value. */
-const isOtherField = labelMatcher([
-  ...OWNED_BY_LABELS,
-  ...PROJECT_LABELS,
-  ...PERMISSIONS_LABELS,
-  ...FORM_WORKSPACE_LABELS,
-  ...EXPIRES_LABELS,
-  ...FORM_EXPIRATION_LABELS,
-]);
+const isOtherField = labelMatcher([...CHOICE_LABELS, ...EXPIRES_LABELS]);
 
 export const NAME_SPEC: FieldSpec = {
   isLabel: isNameLabel,

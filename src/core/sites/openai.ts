@@ -181,6 +181,14 @@ export const FORM_EXPIRATION_LABELS = [
   'Vencimiento',
   '有効期限',
 ];
+/** The labels of the create form's choices (what follows the key's name there, and ends its value). */
+export const CHOICE_LABELS: readonly string[] = [
+  ...OWNED_BY_LABELS,
+  ...PROJECT_LABELS,
+  ...PERMISSIONS_LABELS,
+  ...FORM_WORKSPACE_LABELS,
+  ...FORM_EXPIRATION_LABELS,
+];
 /** "Never" as an expiry. */
 export const NEVER_EXPIRES =
   /^(never|no expiration|nie|niemals|kein ablauf|jamais|aucune|nunca|sin vencimiento|なし|無期限|期限なし)$/i;
