@@ -36,6 +36,10 @@ export interface CaptureBrowser<P> {
   open(url: string, html: string): Promise<P>;
   /** Names of the visible buttons of the page, closed shadow roots included. */
   buttonNames(page: P): Promise<string[]>;
+  /** A trusted click on the button of that accessible name (closed shadow roots included); false: none. */
+  click(page: P, name: string): Promise<boolean>;
+  /** The texts a person sees on the page, closed shadow roots included. */
+  texts(page: P): Promise<string[]>;
   /** `formDifferences(expect)` (test/pages/checks.ts) run in the page. */
   formDifferences(page: P, expect: Record<string, string>): Promise<string[]>;
   /** Remove the element `selector` selects from the page (the site closed its one-time view). */

@@ -1,7 +1,7 @@
 /** The page captures in Chromium (the suite itself is in browser-suite.ts, shared with Firefox). */
 import type { Page } from 'playwright-core';
 import type { StateView } from '../../src/core/state';
-import { accessibleNames, type Harness, launch } from '../e2e/harness';
+import { accessibleNames, axTexts, clickByName, type Harness, launch } from '../e2e/harness';
 import { captureSuite, formDifferences } from './browser-suite';
 
 let h: Harness;
@@ -35,6 +35,8 @@ captureSuite<Page>({
     return page;
   },
   buttonNames: (page) => accessibleNames(page),
+  click: (page, name) => clickByName(page, name),
+  texts: (page) => axTexts(page),
   formDifferences: (page, expect) => page.evaluate(formDifferences, expect),
   remove: async (page, selector) => {
     await page.evaluate((sel: string) => document.querySelector(sel)?.remove(), selector);

@@ -1,7 +1,7 @@
 /** The page captures in Firefox (the suite itself is in browser-suite.ts, shared with Chromium). */
 import type { Page } from 'puppeteer-core';
 import { type FirefoxHarness, launch } from '../firefox/harness';
-import { accessibleNames } from '../firefox/shadow';
+import { accessibleNames, clickByName, visibleTexts } from '../firefox/shadow';
 import { captureSuite, formDifferences } from './browser-suite';
 
 let h: FirefoxHarness;
@@ -23,6 +23,8 @@ captureSuite<Page>(
       return h.open(url);
     },
     buttonNames: (page) => accessibleNames(page),
+    click: (page, name) => clickByName(page, name),
+    texts: (page) => visibleTexts(page),
     formDifferences: (page, expect) => page.evaluate(formDifferences, expect),
     remove: async (page, selector) => {
       await page.evaluate((sel: string) => document.querySelector(sel)?.remove(), selector);
