@@ -22,9 +22,9 @@ import { isHiddenElement, TextJoiner, textNodes } from './dom';
 function slotOf(host: Element, child: Element | Text): Element | null {
   if ('assignedSlot' in child) return child.assignedSlot;
   const node = child as Node;
-  const name = node.nodeType === 1 ? ((node as Element).getAttribute('slot') ?? '') : '';
-  const root = host.shadowRoot as ShadowRoot;
-  return [...root.querySelectorAll('slot')].find((s) => (s.getAttribute('name') ?? '') === name) ?? null;
+  const name = node.nodeType === 1 ? (node as Element).getAttribute('slot') || '' : '';
+  const slots = (host.shadowRoot as ShadowRoot).querySelectorAll('slot');
+  return [...slots].find((s) => (s.getAttribute('name') || '') === name) ?? null;
 }
 
 /**
@@ -34,16 +34,25 @@ function slotOf(host: Element, child: Element | Text): Element | null {
 function flatParent(n: Element | Text): Element | 'unslotted' | null {
   const parent = n.parentElement;
   if (parent?.shadowRoot) return slotOf(parent, n) ?? 'unslotted';
-  if (parent) return parent;
-  const root = n.parentNode as ShadowRoot | null;
-  return root && root.nodeType === 11 ? (root.host ?? null) : null;
+  return parent ?? (n.parentNode as ShadowRoot | null)?.host ?? null;
 }
 
 /** A closed `<details>` shows only its first summary. */
 const closedDetailsHides = (details: Element, child: Element): boolean =>
   details.tagName === 'DETAILS' &&
   !details.hasAttribute('open') &&
-  !(child.tagName === 'SUMMARY' && details.querySelector(':scope > summary') === child);
+  details.querySelector(':scope > summary') !== child;
+
+const INVISIBLE = new Set(['hidden', 'collapse']);
+
+/** `f` computed once per element (for one read). */
+function once<T>(f: (el: Element) => T): (el: Element) => T {
+  const known = new Map<Element, T>();
+  return (el) => {
+    if (!known.has(el)) known.set(el, f(el));
+    return known.get(el) as T;
+  };
+}
 
 export interface Sight {
   /** Is this element (or the element holding this text) shown to a person? */
@@ -53,67 +62,48 @@ export interface Sight {
 }
 
 export function sight(doc: Document): Sight {
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const styles = new Map<Element, CSSStyleDeclaration>();
-  const style = view?.getComputedStyle
-    ? (el: Element): CSSStyleDeclaration => {
-        const known = styles.get(el);
-        if (known) return known;
-        const s = view.getComputedStyle(el);
-        styles.set(el, s);
-        return s;
-      }
-    : null;
+  const view = doc.defaultView;
+  const style = view?.getComputedStyle ? once((el) => view.getComputedStyle(el)) : null;
   // a DOM parser (happy-dom, DOMParser) draws nothing: every box is empty, so boxes tell nothing there
-  const layout = (doc.documentElement?.getBoundingClientRect().width ?? 0) > 0;
-  /** Element → its ancestors (flat tree) let it be drawn. */
-  const upward = new Map<Element, boolean>();
+  const page = doc.documentElement;
+  const layout = page.getBoundingClientRect().width > 0;
 
-  /** Nothing on `el` itself or above it hides it (attributes, stylesheets, structure). */
-  const drawnFrom = (el: Element): boolean => {
-    const known = upward.get(el);
-    if (known !== undefined) return known;
-    let ok = !isHiddenElement(el);
-    if (ok && style) {
-      const s = style(el);
-      ok = s.display !== 'none' && s.opacity !== '0' && s.contentVisibility !== 'hidden';
-    }
-    const parent = flatParent(el);
-    if (parent === 'unslotted') ok = false;
-    else if (ok && parent) {
-      ok = !closedDetailsHides(parent, el);
-      // content-visibility: hidden hides the children, not the box itself
-      if (ok && style && style(parent).contentVisibility === 'hidden') ok = false;
-      if (ok) ok = drawnFrom(parent);
-    } else if (ok && el !== doc.documentElement) ok = false; // not in the document (a template's content, a removed node)
-    upward.set(el, ok);
-    return ok;
+  /** A stylesheet hides it, or (content-visibility) everything in it. */
+  const styledAway = (el: Element): boolean => {
+    const s = style?.(el);
+    return !!s && (s.display === 'none' || s.opacity === '0' || s.contentVisibility === 'hidden');
   };
 
+  /** Nothing on `el` itself or above it (flat tree) hides it: attributes, stylesheets, structure. */
+  const drawnFrom = once((el: Element): boolean => {
+    if (isHiddenElement(el) || styledAway(el)) return false;
+    const parent = flatParent(el);
+    if (parent === 'unslotted') return false;
+    // no parent: the page itself, or not in the document (a template's content, a removed node)
+    if (!parent) return el === page;
+    return !closedDetailsHides(parent, el) && drawnFrom(parent);
+  });
+
+  /**
+   * Where the page has a layout (then there is a window): a box of at least 2 × 2 px that scrolling
+   * can bring on screen.
+   */
   const onScreen = (el: Element): boolean => {
-    const rects = el.getClientRects();
-    if (rects.length === 0) return style?.(el).display === 'contents';
+    const w = view as Window;
+    if (el.getClientRects().length === 0) return w.getComputedStyle(el).display === 'contents';
     const r = el.getBoundingClientRect();
     if (r.width < 2 || r.height < 2) return false;
-    const x = view?.scrollX ?? 0;
-    const y = view?.scrollY ?? 0;
-    const page = doc.documentElement;
-    const right = Math.max(page.scrollWidth, view?.innerWidth ?? 0);
-    const bottom = Math.max(page.scrollHeight, view?.innerHeight ?? 0);
+    const right = Math.max(page.scrollWidth, w.innerWidth);
+    const bottom = Math.max(page.scrollHeight, w.innerHeight);
+    const [x, y] = [w.scrollX, w.scrollY];
     return r.right + x > 0 && r.bottom + y > 0 && r.left + x < right && r.top + y < bottom;
   };
 
-  const seen = new Map<Element, boolean>();
-  const shownElement = (el: Element): boolean => {
-    const known = seen.get(el);
-    if (known !== undefined) return known;
-    let ok = drawnFrom(el);
-    // visibility inherits, and a child may make itself visible again: the element's own value decides
-    if (ok && style) ok = !/^(hidden|collapse)$/.test(style(el).visibility);
-    if (ok && layout) ok = onScreen(el);
-    seen.set(el, ok);
-    return ok;
-  };
+  // visibility inherits, and a child may make itself visible again: the element's own value decides
+  const shownElement = once(
+    (el: Element): boolean =>
+      drawnFrom(el) && !(style && INVISIBLE.has(style(el).visibility)) && (!layout || onScreen(el)),
+  );
 
   const shown = (node: Node): boolean => {
     if (node.nodeType === 1) return shownElement(node as Element);

@@ -163,3 +163,161 @@ describe('what a person sees (a page with a layout)', () => {
     expect(sight(doc).shown(byId(doc, 't'))).toBe(false);
   });
 });
+
+describe('what a person sees: the edges of a layout', () => {
+  const html = '<main><h2 id="t">OpenAI</h2></main>';
+  const cases: [string, Partial<DOMRect>, boolean][] = [
+    ['exactly 2 × 2 px', { left: 40, top: 100, width: 2, height: 2 }, true],
+    ['1 px wide, tall', { left: 40, top: 100, width: 1, height: 24 }, false],
+    ['wide, 1 px high', { left: 40, top: 100, width: 300, height: 1 }, false],
+    ['ending exactly at the left edge', { left: -300, top: 100, width: 300, height: 24 }, false],
+    ['ending exactly at the top edge', { left: 40, top: -24, width: 300, height: 24 }, false],
+    ['starting exactly at the right end', { left: 1280, top: 100, width: 300, height: 24 }, false],
+    ['starting exactly at the bottom end', { left: 40, top: 2000, width: 300, height: 24 }, false],
+    ['one pixel in from the left', { left: -299, top: 100, width: 300, height: 24 }, true],
+    ['one pixel in from the bottom', { left: 40, top: 1999, width: 300, height: 24 }, true],
+  ];
+  for (const [name, box, shown] of cases)
+    it(`${name}: ${shown ? 'shown' : 'not shown'}`, () => {
+      const doc = laidOut(html, { t: box });
+      expect(sight(doc).shown(byId(doc, 't'))).toBe(shown);
+    });
+
+  it('a page scrolled down and right: what is above or left of the view is still on the page', () => {
+    const doc = laidOut(
+      '<p id="up">a</p><p id="gone">b</p><p id="left">c</p><p id="far">d</p><p id="wide">e</p>',
+      {
+        wide: { left: 1000, top: 10, width: 100, height: 24 },
+        up: { left: 40, top: -900, width: 300, height: 24 },
+        gone: { left: 40, top: -1100, width: 300, height: 24 },
+        left: { left: -450, top: 10, width: 300, height: 24 },
+        far: { left: 40, top: 1500, width: 300, height: 24 },
+      },
+    );
+    const w = doc.defaultView as unknown as Window & typeof globalThis;
+    Object.defineProperty(w, 'scrollX', { value: 500 });
+    Object.defineProperty(w, 'scrollY', { value: 1000 });
+    const s = sight(doc);
+    expect(['up', 'gone', 'left', 'far', 'wide'].map((id) => s.shown(byId(doc, id)))).toStrictEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('a window larger than the page: its whole view counts', () => {
+    const doc = laidOut('<p id="r">a</p><p id="b">b</p>', {
+      r: { left: 1400, top: 10, width: 100, height: 24 },
+      b: { left: 40, top: 2100, width: 100, height: 24 },
+    });
+    const w = doc.defaultView as unknown as Window & typeof globalThis;
+    Object.defineProperty(w, 'innerWidth', { value: 1600 });
+    Object.defineProperty(w, 'innerHeight', { value: 2400 });
+    const s = sight(doc);
+    expect([s.shown(byId(doc, 'r')), s.shown(byId(doc, 'b'))]).toStrictEqual([true, true]);
+  });
+
+  it('display: contents draws no box of its own and is shown; another element without a box is not', () => {
+    const doc = laidOut('<div id="c" style="display: contents">a</div><div id="n">b</div>', {
+      c: { width: 0, height: 0 },
+      n: { width: 0, height: 0 },
+    });
+    const s = sight(doc);
+    expect([s.shown(byId(doc, 'c')), s.shown(byId(doc, 'n'))]).toStrictEqual([true, false]);
+  });
+});
+
+describe('what a person sees: slots, structure and documents without a window', () => {
+  /** A document with no window at all (no styles, no layout), as a parser makes. */
+  const bare = (html: string): Document => {
+    const doc = page('').implementation.createHTMLDocument('');
+    doc.body.innerHTML = html;
+    return doc;
+  };
+
+  it('without a window: attributes and structure still decide', () => {
+    const doc = bare(
+      '<h2 id="a">OpenAI</h2><div hidden><h2 id="b">x</h2></div><details><summary id="s1">S</summary><summary id="s2">T</summary><p id="c">x</p></details>',
+    );
+    const s = sight(doc);
+    expect(['a', 'b', 's1', 's2', 'c'].map((id) => s.shown(byId(doc, id)))).toStrictEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('a node not in the document is not shown, element or text', () => {
+    const doc = page('<p>x</p>');
+    const lone = doc.createElement('h2');
+    lone.textContent = 'OpenAI';
+    const s = sight(doc);
+    expect([s.shown(lone), s.shown(lone.firstChild as Node), s.shown(doc.createTextNode('x'))]).toStrictEqual(
+      [false, false, false],
+    );
+  });
+
+  it('the default slot draws unnamed children and text; a named slot draws only its own', () => {
+    const doc = page('<x-a id="d"><b id="plain">a</b>loose</x-a><x-b id="n"><b id="other">b</b>text</x-b>');
+    byId(doc, 'd').attachShadow({ mode: 'open' }).innerHTML = '<slot></slot>';
+    byId(doc, 'n').attachShadow({ mode: 'open' }).innerHTML = '<slot name="title"></slot>';
+    const s = sight(doc);
+    expect([
+      s.shown(byId(doc, 'plain')),
+      s.shown(byId(doc, 'd').lastChild as Node),
+      s.shown(byId(doc, 'other')),
+      s.shown(byId(doc, 'n').lastChild as Node),
+    ]).toStrictEqual([true, true, false, false]);
+  });
+
+  it("a browser's own word on the slot (assignedSlot) is taken over the slot's name", () => {
+    const doc = page('<x-a id="h"><b id="kept" slot="t">a</b><b id="dropped" slot="t">b</b></x-a>');
+    const root = byId(doc, 'h').attachShadow({ mode: 'open' });
+    root.innerHTML = '<slot name="t"></slot>';
+    const slot = root.querySelector('slot');
+    Object.defineProperty(byId(doc, 'kept'), 'assignedSlot', { value: slot });
+    Object.defineProperty(byId(doc, 'dropped'), 'assignedSlot', { value: null });
+    const s = sight(doc);
+    expect([s.shown(byId(doc, 'kept')), s.shown(byId(doc, 'dropped'))]).toStrictEqual([true, false]);
+  });
+
+  it('content-visibility: hidden hides what is inside (as the browser computes it)', () => {
+    const doc = page('<section id="box"><p id="in">OpenAI</p></section><p id="out">x</p>');
+    const w = doc.defaultView as unknown as Window & typeof globalThis;
+    const real = w.getComputedStyle.bind(w);
+    w.getComputedStyle = ((el: Element) => {
+      const s = real(el);
+      return el.id === 'box'
+        ? ({ ...s, display: 'block', opacity: '1', contentVisibility: 'hidden' } as CSSStyleDeclaration)
+        : s;
+    }) as typeof w.getComputedStyle;
+    const s = sight(doc);
+    expect([s.shown(byId(doc, 'in')), s.shown(byId(doc, 'out'))]).toStrictEqual([false, true]);
+  });
+
+  it('one read asks the browser for each element once, however often it is asked', () => {
+    const doc = page('<section><p id="a">x</p><p id="b">y</p></section>');
+    const w = doc.defaultView as unknown as Window & typeof globalThis;
+    const real = w.getComputedStyle.bind(w);
+    const asked: Element[] = [];
+    w.getComputedStyle = ((el: Element) => {
+      asked.push(el);
+      return real(el);
+    }) as typeof w.getComputedStyle;
+    const s = sight(doc);
+    s.shown(byId(doc, 'a'));
+    s.shown(byId(doc, 'a'));
+    s.shown(byId(doc, 'b'));
+    expect(asked.length).toBe(new Set(asked).size);
+    expect(asked).toContain(doc.querySelector('section'));
+  });
+
+  it('text(): runs of whitespace become one space, none at the ends', () => {
+    const doc = page('<p id="p">  Open \n\t AI  <b>key</b>  </p>');
+    expect(sight(doc).text(byId(doc, 'p'))).toBe('Open AI key');
+  });
+});
