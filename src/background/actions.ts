@@ -5,7 +5,17 @@
  * and check a key's Compliance API access.
  */
 import browser from 'webextension-polyfill';
-import { type AccessCheck, accessCheckUrl, errorCodeOf, interpretAccess } from '../core/access';
+import {
+  type AccessCheck,
+  accessCheckUrl,
+  type DeleteCheck,
+  deleteCheckUrl,
+  errorCodeOf,
+  interpretAccess,
+  interpretDelete,
+} from '../core/access';
+import { last4 } from '../core/formats';
+import { handoverPreview } from '../core/handover';
 import type { HandoffFill, SenderInfo } from '../core/protocol';
 import { consoleStartUrl, hostPattern, isKnownConsoleHost, mayFill } from '../core/sites/skyhigh';
 import { clipboardDelay, currentRecord } from '../core/state';
@@ -53,8 +63,17 @@ export async function giveValues(sender: SenderInfo, now: number): Promise<{ fil
       consoleHost: handoff.host,
       clipboardClearSeconds: clipboardDelay(settings),
       ...(secret ? { keyExpiresAt: secret.expiresAt } : {}),
+      about: handoverPreview(
+        {
+          state,
+          secretHeldUntil: secret?.expiresAt ?? null,
+          secretHeldLast4: secret ? last4(secret.value) : null,
+        },
+        handoff.host,
+        now,
+      ),
       values: {
-        instanceName: settings.instanceName,
+        instanceName: handoff.instanceName ?? settings.instanceName,
         workspaceId: rec?.workspaceId,
         organizationId: rec?.organizationId,
         apiKey: secret?.value,
@@ -146,9 +165,38 @@ async function registerCustomConsole(host: string | null): Promise<void> {
  * Of the answer, only the status and the error code are read; nothing is stored or logged.
  */
 export async function checkAccess(workspaceId: string, key: string, now: number): Promise<AccessCheck> {
+  const answer = await compliance('GET', accessCheckUrl(workspaceId), key);
+  return {
+    at: now,
+    result: interpretAccess(answer.status, answer.code),
+    ...(answer.status ? { status: answer.status } : {}),
+  };
+}
+
+/**
+ * The delete check: one DELETE of a conversation that cannot exist, its ID a fresh random UUID made
+ * here for this request alone (never read from a page, never stored), so that nothing can be deleted.
+ * The request is recorded in the workspace's audit log (the popup says so before the click).
+ */
+export async function checkDelete(workspaceId: string, key: string, now: number): Promise<DeleteCheck> {
+  const answer = await compliance('DELETE', deleteCheckUrl(workspaceId, crypto.randomUUID()), key);
+  return {
+    at: now,
+    result: interpretDelete(answer.status, answer.code),
+    ...(answer.status ? { status: answer.status } : {}),
+  };
+}
+
+/** One Compliance API request: its status (null: no answer) and an error answer's code, nothing else. */
+async function compliance(
+  method: 'GET' | 'DELETE',
+  url: string,
+  key: string,
+): Promise<{ status: number | null; code: string | null }> {
   let res: Response;
   try {
-    res = await fetch(accessCheckUrl(workspaceId), {
+    res = await fetch(url, {
+      method,
       headers: { Authorization: `Bearer ${key}` },
       cache: 'no-store',
       credentials: 'omit',
@@ -157,12 +205,12 @@ export async function checkAccess(workspaceId: string, key: string, now: number)
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
-    return { at: now, result: interpretAccess(null, null) };
+    return { status: null, code: null };
   }
   let code: string | null = null;
   if (!res.ok) code = errorCodeOf(await res.json().catch(() => null));
   else await res.body?.cancel();
-  return { at: now, result: interpretAccess(res.status, code), status: res.status };
+  return { status: res.status, code };
 }
 
 /** Ask a console tab's content script to come for the values; true when its page is that console. */

@@ -57,6 +57,55 @@ export function errorCodeOf(body: unknown): string | null {
   return typeof code === 'string' && code.length <= 64 ? code : null;
 }
 
+/**
+ * The delete check: one DELETE on a compliance route that takes a conversation ID, with a fresh
+ * random UUID that names nothing (never an ID read from a page, never a route without an ID). What it
+ * can show: the key may delete (the route accepted the key and answered about the conversation), or
+ * it may not. OpenAI's public material shows keys checked before resources, so a 404 (or 400, 422)
+ * indicates the key was accepted on a delete route; it does not guarantee a delete would succeed.
+ */
+export const deleteCheckUrl = (workspaceId: string, conversationId: string): string =>
+  `${COMPLIANCE_API_ORIGIN}/v1/compliance/workspaces/${encodeURIComponent(workspaceId)}/conversations/${encodeURIComponent(conversationId)}`;
+
+export type DeleteResult =
+  | 'delete-accepted'
+  | 'no-delete'
+  | Exclude<AccessResult, 'ok' | 'forbidden' | 'not-found'>;
+
+export interface DeleteCheck {
+  at: number;
+  result: DeleteResult;
+  status?: number;
+}
+
+/** What the answer to the delete check's request means. */
+export function interpretDelete(status: number | null, errorCode: string | null): DeleteResult {
+  const access = interpretAccess(status, errorCode);
+  if (access === 'forbidden') return 'no-delete';
+  if (access === 'not-found' || access === 'ok' || status === 400 || status === 422) return 'delete-accepted';
+  return access;
+}
+
+export const DELETE_MESSAGE: Record<DeleteResult, MessageKey> = {
+  'delete-accepted': 'deleteAccepted',
+  'no-delete': 'deleteRefused',
+  unauthorized: 'accessUnauthorized',
+  blocked: 'accessBlocked',
+  'ip-blocked': 'accessIpBlocked',
+  'rate-limited': 'accessRateLimited',
+  other: 'accessOther',
+};
+
+export const DELETE_SHORT: Record<DeleteResult, MessageKey> = {
+  'delete-accepted': 'deleteShort_accepted',
+  'no-delete': 'deleteShort_refused',
+  unauthorized: 'accessShort_unauthorized',
+  blocked: 'accessShort_blocked',
+  'ip-blocked': 'accessShort_ip_blocked',
+  'rate-limited': 'accessShort_rate_limited',
+  other: 'accessShort_other',
+};
+
 /** The _locales key of the plain-words message for a result. */
 export const ACCESS_MESSAGE: Record<AccessResult, MessageKey> = {
   ok: 'accessOk',

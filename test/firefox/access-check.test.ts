@@ -19,14 +19,18 @@ type Answer = { status: number; body?: unknown } | 'network-failure';
 describe('Check access (Firefox)', () => {
   const h = useFirefox();
   let answer: Answer = { status: 200 };
-  const seen: { url: string; authorization: string | undefined }[] = [];
+  const seen: { url: string; authorization: string | undefined; method?: string }[] = [];
 
   beforeEach(async () => {
     seen.length = 0;
     await h.revokeOrigins([PERMISSION]);
     h.routes.push((r): Served | 'network-failure' | undefined => {
       if (!r.url.startsWith('https://api.chatgpt.com/')) return undefined;
-      seen.push({ url: r.url, authorization: r.headers.authorization });
+      seen.push({
+        url: r.url,
+        authorization: r.headers.authorization,
+        ...(r.method === 'GET' ? {} : { method: r.method }),
+      });
       if (answer === 'network-failure') return answer;
       return {
         status: answer.status,
@@ -101,5 +105,51 @@ describe('Check access (Firefox)', () => {
         (e) => e.value,
       ),
     ).toBe('');
+  });
+
+  describe('Check delete permission', () => {
+    const ROUTE = new RegExp(
+      `^https://api\\.chatgpt\\.com/v1/compliance/workspaces/${WS}/conversations/([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$`,
+    );
+    const deleteResult = (p: Page) => attributeOf(p, '[data-delete-result]', 'data-delete-result');
+    const deleteWords = (p: Page) => p.$eval('[data-delete-result]', (e) => e.textContent ?? '');
+
+    async function checkDelete(a: Answer): Promise<Page> {
+      answer = a;
+      await h.command({ type: 'ids/set', workspaceId: WS });
+      await h.command({ type: 'secret/hold', secret: KEY });
+      const popup = await h.openPopup();
+      expect(await clickByName(popup, 'Check delete permission')).toBe(true);
+      // the click explains first; nothing is sent until the admin sends it
+      expect(
+        await until(
+          () => popup.$eval('[data-delete-explained]', (e) => e.textContent ?? '').catch(() => null),
+          5000,
+        ),
+      ).toContain('audit log');
+      expect(seen).toEqual([]);
+      expect(await clickByName(popup, 'Send the check')).toBe(true);
+      expect(await until(() => deleteResult(popup), 20_000, 150)).toBeTruthy();
+      return popup;
+    }
+
+    it.each([
+      [403, 'no-delete', 'lacks the delete permission'],
+      [404, 'delete-accepted', 'accepted on a delete route'],
+      [422, 'delete-accepted', 'not a guarantee'],
+      [401, 'unauthorized', 'wrong or was revoked'],
+      [500, 'other', 'HTTP 500'],
+    ] as const)('%s: %s, in plain words', async (status, expected, plain) => {
+      const p = await checkDelete({ status, body: { error: { message: 'secret internals' } } });
+      expect(await deleteResult(p)).toBe(expected);
+      expect(await deleteWords(p)).toContain(plain);
+      expect(await deleteWords(p)).not.toContain('secret internals');
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ method: 'DELETE', authorization: `Bearer ${KEY}` });
+      expect(seen[0]?.url).toMatch(ROUTE);
+      const id = ROUTE.exec(seen[0]?.url ?? '')?.[1] as string;
+      expect(JSON.stringify([await h.storage('local'), await h.storage('session')])).not.toContain(id);
+      expect(await p.content()).not.toContain(id);
+    });
   });
 });

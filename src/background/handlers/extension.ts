@@ -11,6 +11,7 @@ import {
   currentRecord,
   withAccessCheck,
   withAttachedOrg,
+  withDeleteCheck,
   withIds,
   withMark,
   withPath,
@@ -18,6 +19,7 @@ import {
 } from '../../core/state';
 import {
   checkAccess,
+  checkDelete,
   forgetAndTell,
   giveBackHost,
   hold,
@@ -96,6 +98,19 @@ export const extensionHandlers: Handlers<'extension-page'> = {
     return view();
   },
 
+  async 'access/check-delete'(message, { now }) {
+    const rec = currentRecord(await loadState());
+    if (!rec) return { error: 'no workspace' };
+    const key = message.secret ?? (await heldSecret(now))?.value;
+    if (!key) return { error: 'no key' };
+    if (!(await browser.permissions.contains({ origins: [COMPLIANCE_API_PERMISSION] }))) {
+      return { error: 'api.chatgpt.com access not granted' };
+    }
+    const check = await checkDelete(rec.workspaceId, key, now);
+    await update((s) => withDeleteCheck(s, rec.workspaceId, check));
+    return view();
+  },
+
   async 'settings/set'(message) {
     const { type: _t, ...patch } = message;
     // what the organisation's policy sets cannot be changed here
@@ -117,9 +132,11 @@ export const extensionHandlers: Handlers<'extension-page'> = {
   },
 
   async 'handoff/start'(_message, { now }) {
-    const host = (await loadSettings()).consoleHost;
+    const { consoleHost: host, instanceName } = await loadSettings();
     // written before it is acted on: a worker stopped from here on resumes it (resumeHandoff)
-    await exclusive(() => setHandoff({ id: crypto.randomUUID(), host, requestedAt: now, status: 'pending' }));
+    await exclusive(() =>
+      setHandoff({ id: crypto.randomUUID(), host, instanceName, requestedAt: now, status: 'pending' }),
+    );
     await openConsole(host);
     return view();
   },
