@@ -39,6 +39,8 @@ export interface PendingHandoff {
   host: string;
   requestedAt: number;
   status: 'pending' | 'sent' | 'filled';
+  /** The instance name handed over (the Service Management page lists the instance by it). */
+  instanceName?: string;
   /** When the console tab was opened for it (so a restart does not open a second one). */
   openedAt?: number;
   /** The console tab the values were given to: only that tab may ask again. */
@@ -228,7 +230,14 @@ export async function view(): Promise<StateView> {
     browser.storage.session.get(NOTICE_KEY).then((r) => r[NOTICE_KEY]),
     loadManaged(),
   ]);
-  return viewOf({ state: local, managed, secretHeldUntil: held?.expiresAt ?? null, handoff, notice });
+  return viewOf({
+    state: local,
+    managed,
+    secretHeldUntil: held?.expiresAt ?? null,
+    secretHeldLast4: held ? held.value.slice(-4) : null,
+    handoff,
+    notice,
+  });
 }
 
 /** Forget the in-memory copy (the next read goes to storage). */

@@ -5,6 +5,7 @@
  * it is placed, forgotten or expired; then the panel shows its last 4 characters only.
  */
 import { last4 } from '../core/formats';
+import { type HandoverPreview, handoverLines } from '../core/handover';
 import { FIELD_LABEL } from '../core/labels';
 import type { HandoffValues } from '../core/readers/skyhigh-form';
 import { HANDOFF_FIELDS, type HandoffField } from '../core/sites/skyhigh';
@@ -13,6 +14,25 @@ import { t } from './runtime';
 import { button, el, mountPanel, VALUES_STYLE } from './ui';
 
 const mask = (f: HandoffField, v: string) => (f === 'apiKey' ? `…${last4(v)}` : v);
+
+/** What the popup said before the click, repeated here: the key, the workspace, the host, each mismatch. */
+function aboutOf(about: HandoverPreview): HTMLElement {
+  const box = el('div', { className: 'note' });
+  box.dataset.handover = about.problems.length > 0 ? 'problems' : 'ok';
+  const list = el('ul');
+  for (const line of handoverLines(about, t)) {
+    const item = el('li', {}, line.text);
+    item.dataset.handoverLine = line.names;
+    list.append(item);
+  }
+  box.append(el('p', {}, t('handoverTitle')), list);
+  for (const p of about.problems) {
+    const warn = el('p', { className: 'warn' }, t(p.key, p.subs));
+    warn.dataset.handoverProblem = p.key;
+    box.append(warn);
+  }
+  return box;
+}
 
 export class HandoffPanel {
   private own = new AbortController();
@@ -31,6 +51,7 @@ export class HandoffPanel {
     private values: HandoffValues,
     keyExpiresAt: number | null,
     private clipboardClearSeconds: number,
+    about?: HandoverPreview,
   ) {
     signal.addEventListener('abort', () => this.close(), { signal: this.own.signal });
     this.keyTail = values.apiKey ? last4(values.apiKey) : null;
@@ -46,6 +67,7 @@ export class HandoffPanel {
     });
     box.append(
       this.heading,
+      ...(about ? [aboutOf(about)] : []),
       this.list,
       this.offer,
       el(

@@ -14,6 +14,7 @@ import { mayFill } from '../core/sites/skyhigh';
 import { watchDom } from '../core/watch';
 import { HandoffPanel } from './handoff-panel';
 import { alive, ext, lifeSignal, send } from './runtime';
+import { watchInstanceStatus } from './skyhigh-status';
 
 /** How long the page waits for the form, and keeps asking for an answer. */
 const WAIT_MS = 10 * 60_000;
@@ -49,7 +50,13 @@ async function askForValues(): Promise<void> {
   visit = new AbortController();
   const signal = AbortSignal.any([lifeSignal, visit.signal]);
   current = fill;
-  panel = new HandoffPanel(signal, fill.values, fill.keyExpiresAt ?? null, fill.clipboardClearSeconds ?? 60);
+  panel = new HandoffPanel(
+    signal,
+    fill.values,
+    fill.keyExpiresAt ?? null,
+    fill.clipboardClearSeconds ?? 60,
+    fill.about,
+  );
   let offered: Element | null = null;
   const outcome = await watchDom({
     root: document.documentElement,
@@ -114,3 +121,6 @@ ext.runtime.onMessage.addListener(((
 }) as unknown as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
 
 void askForValues();
+
+// Skyhigh's own word on the instance once handed over (Service Management's status)
+watchInstanceStatus();

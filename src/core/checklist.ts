@@ -159,24 +159,41 @@ export function checklist(view: Pick<StateView, 'state' | 'secretHeldUntil'>, no
         : { id: 'ids', status: 'todo', url: SETTINGS_PAGE },
   );
 
-  const consoleUrl = consoleStartUrl(state.settings.consoleHost);
-  const h = rec?.handoff;
-  steps.push(
-    !h
-      ? { id: 'skyhigh', status: 'todo', url: consoleUrl }
-      : h.filled.includes('workspaceId') && h.filled.includes('apiKey')
-        ? { id: 'skyhigh', status: 'done', url: consoleUrl, doneAt: h.at }
-        : {
-            id: 'skyhigh',
-            status: 'attention',
-            why: { key: 'whyNotAllPlaced', subs: [h.missing.join(', ')] },
-            url: consoleUrl,
-          },
-  );
+  steps.push(skyhighStep(rec, consoleStartUrl(state.settings.consoleHost)));
   const mine = PATH_STEPS[path];
   return steps
     .filter((s) => mine.includes(s.id))
     .map((s) => (selfServe && SELF_SERVE_WORDED.includes(s.id) ? { ...s, selfServe: true } : s));
+}
+
+/** A date and time in the browser's language, for "seen DATE". */
+const seenAt = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Step 6: the form filled, then Skyhigh's own word on the instance once its Service Management was
+ * seen after the fill (connected: done; an error: attention, in its words; pending: waiting).
+ */
+function skyhighStep(rec: ReturnType<typeof currentRecord>, url: string): Step {
+  const h = rec?.handoff;
+  if (!h) return { id: 'skyhigh', status: 'todo', url };
+  if (!h.filled.includes('workspaceId') || !h.filled.includes('apiKey'))
+    return {
+      id: 'skyhigh',
+      status: 'attention',
+      why: { key: 'whyNotAllPlaced', subs: [h.missing.join(', ')] },
+      url,
+    };
+  const seen = rec?.skyhighStatus;
+  if (!seen || seen.at < h.at) return { id: 'skyhigh', status: 'done', url, doneAt: h.at };
+  const subs = seen.status === 'ok' ? [seenAt(seen.at), seen.words] : [seen.words, seenAt(seen.at)];
+  if (seen.status === 'ok')
+    return { id: 'skyhigh', status: 'done', url, doneAt: seen.at, why: { key: 'skyhighConnected', subs } };
+  return {
+    id: 'skyhigh',
+    status: seen.status === 'error' ? 'attention' : 'waiting',
+    why: { key: seen.status === 'error' ? 'skyhighError' : 'skyhighPending', subs },
+    url,
+  };
 }
 
 export const stepsLeft = (steps: Step[]): number => steps.filter((s) => s.status !== 'done').length;

@@ -10,10 +10,11 @@
  */
 import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import type { GuideFlag } from './guide';
+import type { HandoverPreview } from './handover';
 import type { HandoffValues } from './readers/skyhigh-form';
 import { isAdminUrl, safeUrl } from './sites/chatgpt';
 import { isKeyPageUrl, isPlatformOrgUrl } from './sites/openai';
-import { HANDOFF_FIELDS, type HandoffField, isKnownConsoleHost } from './sites/skyhigh';
+import { HANDOFF_FIELDS, type HandoffField, type InstanceStatus, isKnownConsoleHost } from './sites/skyhigh';
 import {
   CAPTURE_HOWS,
   isOneOf,
@@ -54,6 +55,13 @@ const oneOf =
 const isShortText = (v: unknown): v is string =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 120;
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+/** A status as Skyhigh words it: short text, never anything shaped like a key. */
+const isStatusWords = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  v.trim().length > 0 &&
+  v.length <= 160 &&
+  !/(^|[^A-Za-z0-9_-])sk-[A-Za-z0-9_-]{16}/.test(v);
+const STATUSES: readonly InstanceStatus[] = ['ok', 'error', 'pending'];
 /** Label/value pairs of a page (both short texts), at most 16. */
 const isPairs = (v: unknown): v is [string, string][] =>
   Array.isArray(v) &&
@@ -104,6 +112,8 @@ interface KeyNoted {
 /** The values of a hand-off, given to the console page that asked for them. */
 export interface HandoffFill {
   handoff: string;
+  /** What the hand-off gives, and any mismatch known of (the console's panel repeats it). */
+  about?: HandoverPreview;
   consoleHost: string;
   keyExpiresAt?: number;
   clipboardClearSeconds?: number;
@@ -190,6 +200,18 @@ export const PROTOCOL = {
     },
     reply: answer<{ ok: boolean }>(),
   },
+  /** Which instance the console page should look for on Service Management (none: nothing handed over there). */
+  'skyhigh/watch': {
+    from: ['skyhigh-console'],
+    fields: {},
+    reply: answer<{ watch: { workspaceId: string; instanceName?: string } | null }>(),
+  },
+  /** What Skyhigh's Service Management shows for that instance, in its words. */
+  'skyhigh/status': {
+    from: ['skyhigh-console'],
+    fields: { workspaceId: req(isWorkspaceId), status: req(oneOf(STATUSES)), words: req(isStatusWords) },
+    reply: answer<Done>(),
+  },
   // both: the key page holds the key it shows, the popup one pasted; the page gets when it expires
   'secret/hold': {
     from: ['openai-keys', 'extension-page'],
@@ -231,6 +253,12 @@ export const PROTOCOL = {
   },
   /** Check the key's Compliance API access; `secret` is a key pasted for this check only. */
   'access/check': {
+    from: ['extension-page'],
+    fields: { secret: opt(isSecretKey) },
+    reply: answer<StateView | Refused>(),
+  },
+  /** Check the key's delete permission (one DELETE of a conversation that cannot exist); opt-in. */
+  'access/check-delete': {
     from: ['extension-page'],
     fields: { secret: opt(isSecretKey) },
     reply: answer<StateView | Refused>(),

@@ -2,10 +2,16 @@
  * The onboarding record and settings kept in storage.local (no secrets there, ever), and the pure
  * functions that change them. The background is their only writer.
  */
-import { ACCESS_MESSAGE, type AccessCheck } from './access';
+import { ACCESS_MESSAGE, type AccessCheck, DELETE_MESSAGE, type DeleteCheck } from './access';
 import { isOrganizationId, isWorkspaceId } from './formats';
 import type { KeySite } from './sites/openai';
-import { DEFAULT_CONSOLE_HOST, HANDOFF_FIELDS, type HandoffField, isConsoleHost } from './sites/skyhigh';
+import {
+  DEFAULT_CONSOLE_HOST,
+  HANDOFF_FIELDS,
+  type HandoffField,
+  type InstanceStatus,
+  isConsoleHost,
+} from './sites/skyhigh';
 
 export const STATE_VERSION = 1;
 export const STATE_KEY = 'onboarding';
@@ -48,6 +54,26 @@ export interface KeyInfo extends Capture {
   expires?: number | 'never';
   /** The workspace the Admin Console showed the key made for (by name). */
   workspaceName?: string;
+  /** The workspace the key was made for, by the Workspace ID in the Admin Console page's address. */
+  workspaceId?: string;
+}
+
+/** What was handed to Skyhigh CASB, and which fields its form took. */
+export interface Handoff {
+  at: number;
+  host: string;
+  filled: HandoffField[];
+  missing: HandoffField[];
+  /** The instance name handed over (Skyhigh's Service Management lists the instance by it). */
+  instanceName?: string;
+}
+
+/** The instance's status as Skyhigh's Service Management showed it, in its own words. */
+export interface SkyhighStatus {
+  at: number;
+  host: string;
+  status: InstanceStatus;
+  words: string;
 }
 
 /**
@@ -69,12 +95,16 @@ export interface OnboardingRecord {
   organizationId?: string;
   idsCapture?: Capture;
   key?: KeyInfo;
-  handoff?: { at: number; host: string; filled: HandoffField[]; missing: HandoffField[] };
+  handoff?: Handoff;
+  /** What Skyhigh's console said of the instance last, once handed over. */
+  skyhighStatus?: SkyhighStatus;
   /** Marked by the admin in the popup. */
   emailSentAt?: number;
   scopesGrantedAt?: number;
   /** The last Compliance API access check: when, and what it said (never the answer's body). */
   accessCheck?: AccessCheck;
+  /** The last delete-permission check (a DELETE of a conversation that cannot exist). */
+  deleteCheck?: DeleteCheck;
   /** The path the admin chose before any key existed (a captured key's site overrides it). */
   path?: KeyPath;
   /** The key a rotation replaced, until the admin marks it deleted in the Admin Console. */
@@ -227,8 +257,10 @@ export function withKey(prev: State, key: KeyInfo): State {
         if (key.site === 'admin-console')
           rec.previousKey = { last4: old.last4, ...(old.name ? { name: old.name } : {}), at: key.at };
         delete rec.handoff;
+        delete rec.skyhighStatus;
       }
       delete rec.accessCheck;
+      delete rec.deleteCheck;
     }
     rec.key = key;
   } else state.draft.key = key;
@@ -330,6 +362,33 @@ export function withAccessCheck(prev: State, workspaceId: string, check: AccessC
   return state;
 }
 
+/** The result of a delete-permission check on a workspace. */
+export function withDeleteCheck(prev: State, workspaceId: string, check: DeleteCheck): State {
+  const state = structuredClone(prev);
+  const rec = state.records[workspaceId];
+  if (rec) rec.deleteCheck = check;
+  return state;
+}
+
+/**
+ * What Skyhigh's console showed for the instance handed over from this workspace, read on that
+ * console's host only; nothing for a workspace never handed over there.
+ */
+export function withSkyhighStatus(
+  prev: State,
+  workspaceId: string,
+  seen: Omit<SkyhighStatus, 'at'>,
+  at: number,
+): State {
+  const rec = prev.records[workspaceId];
+  if (!rec?.handoff || rec.handoff.host !== seen.host) return prev;
+  const was = rec.skyhighStatus;
+  if (was && was.status === seen.status && was.words === seen.words && at - was.at < 60_000) return prev;
+  const state = structuredClone(prev);
+  (state.records[workspaceId] as OnboardingRecord).skyhighStatus = { ...seen, at };
+  return state;
+}
+
 export type Mark = 'email-sent' | 'scopes-granted' | 'old-key-deleted';
 export const MARKS: readonly Mark[] = ['email-sent', 'scopes-granted', 'old-key-deleted'];
 
@@ -425,7 +484,8 @@ const keyOk = (v: unknown): boolean =>
   optionalText(v.createdBy) &&
   (v.copiedAt === undefined || isTime(v.copiedAt)) &&
   (v.expires === undefined || v.expires === 'never' || isTime(v.expires)) &&
-  optionalText(v.workspaceName);
+  optionalText(v.workspaceName) &&
+  (v.workspaceId === undefined || isWorkspaceId(v.workspaceId));
 
 const isPath = (v: unknown): v is KeyPath => isOneOf(KEY_PATHS, v);
 
@@ -444,7 +504,25 @@ const handoffOk = (v: unknown): boolean =>
   Array.isArray(v.filled) &&
   v.filled.every(isField) &&
   Array.isArray(v.missing) &&
-  v.missing.every(isField);
+  v.missing.every(isField) &&
+  optionalText(v.instanceName);
+
+const STATUSES: readonly InstanceStatus[] = ['ok', 'error', 'pending'];
+const skyhighStatusOk = (v: unknown): boolean =>
+  isObj(v) &&
+  isTime(v.at) &&
+  typeof v.host === 'string' &&
+  isConsoleHost(v.host) &&
+  isOneOf(STATUSES, v.status) &&
+  typeof v.words === 'string' &&
+  v.words.length <= 200;
+
+const deleteOk = (v: unknown): boolean =>
+  isObj(v) &&
+  isTime(v.at) &&
+  typeof v.result === 'string' &&
+  Object.hasOwn(DELETE_MESSAGE, v.result) &&
+  (v.status === undefined || (typeof v.status === 'number' && Number.isInteger(v.status)));
 
 const accessOk = (v: unknown): boolean =>
   isObj(v) &&
@@ -464,7 +542,9 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
     handoff: repair.keep<OnboardingRecord['handoff']>(raw.handoff, handoffOk),
     emailSentAt: repair.keep<number>(raw.emailSentAt, isTime),
     scopesGrantedAt: repair.keep<number>(raw.scopesGrantedAt, isTime),
+    skyhighStatus: repair.keep<SkyhighStatus>(raw.skyhighStatus, skyhighStatusOk),
     accessCheck: repair.keep<AccessCheck>(raw.accessCheck, accessOk),
+    deleteCheck: repair.keep<DeleteCheck>(raw.deleteCheck, deleteOk),
     path: repair.keep<KeyPath>(raw.path, isPath),
     previousKey: repair.keep<PreviousKey>(raw.previousKey, previousKeyOk),
   };
@@ -540,6 +620,8 @@ export function validSettings(raw: unknown): Partial<Settings> {
 export interface StateView {
   state: State;
   secretHeldUntil: number | null;
+  /** The last 4 characters of the key held (never more of it), to say which key a hand-off gives. */
+  secretHeldLast4?: string | null;
   /** The last hand-off: asked for (`at`), given to a console tab (`sentAt`), confirmed filled. */
   lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number; sentAt?: number } | null;
   /** Stored state that could not be read and was dropped: all of it, or that many items. */

@@ -70,17 +70,27 @@ export interface ViewParts {
   managed: Managed;
   /** Until when the secret is held (null: none, or expired). */
   secretHeldUntil: number | null;
+  /** Its last 4 characters (null: none held). */
+  secretHeldLast4?: string | null;
   handoff: HandoffSeen | null | undefined;
   notice: unknown;
 }
 
 /** What the pages are shown: the settings in force, never the secret. */
-export function viewOf({ state, managed, secretHeldUntil, handoff, notice }: ViewParts): StateView {
+export function viewOf({
+  state,
+  managed,
+  secretHeldUntil,
+  secretHeldLast4 = null,
+  handoff,
+  notice,
+}: ViewParts): StateView {
   return {
     // the pages see the settings in force, and which of them the organisation fixed
     state: { ...state, settings: effectiveSettings(state.settings, managed) },
     managed: { fields: managedFields(managed), locked: managed.locked },
     secretHeldUntil,
+    secretHeldLast4: secretHeldUntil ? secretHeldLast4 : null,
     lastHandoff: handoff
       ? {
           status: handoff.status,

@@ -1,7 +1,8 @@
 /** A short text for the admin's change ticket: IDs, key details, dates; never the secret. */
 
-import { ACCESS_SHORT } from './access';
+import { ACCESS_SHORT, DELETE_SHORT } from './access';
 import type { Words } from './email';
+import type { MessageKey } from './message-keys';
 import { currentKey, currentRecord, pathOf, type State } from './state';
 
 /** `2026-11-26 18:30 UTC`: unambiguous in a ticket, whatever the admin's locale. */
@@ -13,6 +14,8 @@ export function summaryText(state: State, w: Words): string {
   const key = currentKey(state);
   const none = w('summaryNone');
   const when = (ms: number | undefined) => (ms ? ticketDate(ms) : none);
+  const check = (c: { short: MessageKey; status?: number; at: number } | undefined) =>
+    c ? `${w(c.short)}${c.status ? ` (HTTP ${c.status})` : ''}, ${ticketDate(c.at)}` : none;
   const lines = [
     w('summaryTitle'),
     `${w('workspaceIdLabel')}: ${rec?.workspaceId ?? none}`,
@@ -43,11 +46,11 @@ export function summaryText(state: State, w: Words): string {
     `${w('summaryScopesGranted')}: ${when(rec?.scopesGrantedAt)}`,
     `${w('summarySkyhighHost')}: ${rec?.handoff?.host ?? state.settings.consoleHost}`,
     `${w('summaryHandedOver')}: ${when(rec?.handoff?.at)}`,
-    `${w('summaryAccessCheck')}: ${
-      rec?.accessCheck
-        ? `${w(ACCESS_SHORT[rec.accessCheck.result])}${rec.accessCheck.status ? ` (HTTP ${rec.accessCheck.status})` : ''}, ${ticketDate(rec.accessCheck.at)}`
-        : none
+    `${w('summarySkyhighStatus')}: ${
+      rec?.skyhighStatus ? `${rec.skyhighStatus.words}, ${ticketDate(rec.skyhighStatus.at)}` : none
     }`,
+    `${w('summaryAccessCheck')}: ${check(rec?.accessCheck && { ...rec.accessCheck, short: ACCESS_SHORT[rec.accessCheck.result] })}`,
+    `${w('summaryDeleteCheck')}: ${check(rec?.deleteCheck && { ...rec.deleteCheck, short: DELETE_SHORT[rec.deleteCheck.result] })}`,
   ];
   return lines.join('\n');
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION } from '../core/access';
+import { ACCESS_MESSAGE, COMPLIANCE_API_PERMISSION, DELETE_MESSAGE } from '../core/access';
 import { checklist, pathInForce, type Step, type StepId, stepsLeft, stepText } from '../core/checklist';
 import { composeEmail, emailText, gmailUrl, mailtoUrl, outlookUrl } from '../core/email';
 import { expiryDate, otherRotationsDue, rotationDue } from '../core/expiry';
+import { handoverLines, handoverPreview } from '../core/handover';
 import { FIELD_LABEL } from '../core/labels';
 import type { MessageKey } from '../core/message-keys';
 import type { Message } from '../core/protocol';
@@ -509,11 +510,50 @@ function EmailStep({ view, run, copy }: Omit<StepProps, 'n' | 'step'>) {
   );
 }
 
+/** What the hand-off gives, before the click: the key, its path and expiry, the workspace, the host; and what does not fit. */
+function HandoverSummary({ view }: { view: StateView }) {
+  const about = handoverPreview(view, view.state.settings.consoleHost, Date.now());
+  return (
+    <div class="handover" data-handover={about.problems.length > 0 ? 'problems' : 'ok'}>
+      <p class="muted">{t('handoverTitle')}</p>
+      <ul>
+        {handoverLines(about, t).map((l) => (
+          <li
+            key={l.names}
+            class={l.names === 'no-key' ? 'muted' : undefined}
+            data-handover-line={l.names}
+            data-value={l.value}
+          >
+            {l.text}
+          </li>
+        ))}
+      </ul>
+      {about.problems.map((p) => (
+        <p class="warn" role="alert" key={p.key} data-handover-problem={p.key}>
+          {t(p.key, p.subs)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'> & { done: boolean }) {
   const [pasted, setPasted] = useState('');
+  // a mismatch known of: the first click asks again, the second fills
+  const [asked, setAsked] = useState(false);
   const h = currentRecord(view.state)?.handoff;
+  const problems = handoverPreview(view, view.state.settings.consoleHost, Date.now()).problems.length > 0;
+  const start = () => {
+    if (problems && !asked) {
+      setAsked(true);
+      return;
+    }
+    setAsked(false);
+    void run({ type: 'handoff/start' });
+  };
   return (
     <>
+      <HandoverSummary view={view} />
       {!view.secretHeldUntil && !done && (
         <form
           onSubmit={(e) => {
@@ -531,9 +571,14 @@ function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'>
         </form>
       )}
       <div class="row">
-        <button type="button" onClick={() => void run({ type: 'handoff/start' })}>
-          {t('openSkyhighAndFill')}
+        <button type="button" onClick={start} data-handoff-start={asked ? 'confirm' : 'start'}>
+          {t(asked ? 'handoverFillAnyway' : 'openSkyhighAndFill')}
         </button>
+        {asked && (
+          <button type="button" class="secondary" onClick={() => setAsked(false)}>
+            {t('cancel')}
+          </button>
+        )}
         {view.secretHeldUntil && (
           <button type="button" class="secondary" onClick={() => void run({ type: 'secret/forget' })}>
             {t('forgetKey')}
@@ -560,6 +605,7 @@ function HandoffStep({ view, run, done }: Omit<StepProps, 'n' | 'step' | 'copy'>
           {t('handoffResult', [h.filled.map((f) => t(FIELD_LABEL[f])).join(', ') || '—', h.host])}
         </p>
       )}
+      {h && !currentRecord(view.state)?.skyhighStatus && <p class="muted">{t('skyhighSeeStatus')}</p>}
     </>
   );
 }
@@ -602,6 +648,7 @@ function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>)
           {problem}
         </p>
       )}
+      <DeleteCheck view={view} run={run} pasted={pasted} onUsed={() => setPasted('')} />
       {check && (
         <p class={check.result === 'ok' ? 'ok' : 'warn'} role="status" data-access-result={check.result}>
           {t('lastChecked', time(check.at))}{' '}
@@ -614,6 +661,75 @@ function AccessCheckPanel({ view, run }: Omit<StepProps, 'n' | 'step' | 'copy'>)
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * The delete permission, checked without deleting: opt-in, explained first (one DELETE of a
+ * conversation that cannot exist, recorded in the audit log), then sent on the second click.
+ */
+function DeleteCheck({
+  view,
+  run,
+  pasted,
+  onUsed,
+}: Omit<StepProps, 'n' | 'step' | 'copy'> & { pasted: string; onUsed: () => void }) {
+  const [explained, setExplained] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const check = currentRecord(view.state)?.deleteCheck;
+  const send = async () => {
+    const secret = pasted.trim();
+    if (!view.secretHeldUntil && !secret) {
+      setProblem(t('accessNeedsKey'));
+      return;
+    }
+    if (!(await ext.permissions.request({ origins: [COMPLIANCE_API_PERMISSION] }))) {
+      setProblem(t('accessPermissionRefused'));
+      return;
+    }
+    setProblem(null);
+    setExplained(false);
+    onUsed();
+    await run({ type: 'access/check-delete', ...(secret ? { secret } : {}) });
+  };
+  return (
+    <div data-delete-check={check?.result ?? ''}>
+      {!explained ? (
+        <div class="row">
+          <button type="button" class="secondary" onClick={() => setExplained(true)}>
+            {t('checkDelete')}
+          </button>
+        </div>
+      ) : (
+        <div data-delete-explained="true">
+          <p class="muted">{t('deleteExplain')}</p>
+          {pathInForce(view) === 'email' && <p class="muted">{t('deleteEmailPath')}</p>}
+          <div class="row">
+            <button type="button" onClick={() => void send()}>
+              {t('deleteSend')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setExplained(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {problem && (
+        <p class="warn" role="alert">
+          {problem}
+        </p>
+      )}
+      {check && (
+        <p
+          class={check.result === 'delete-accepted' ? 'ok' : 'warn'}
+          role="status"
+          data-delete-result={check.result}
+        >
+          {t('lastChecked', time(check.at))}{' '}
+          {t(DELETE_MESSAGE[check.result], check.status ? [String(check.status)] : [])}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -13,6 +13,8 @@ import { accessibleNames, clickByName, filesContaining, type Harness, launch, un
 /** The workspace test/fixtures/pages/chatgpt-settings/de-table.html shows. */
 const OTHER_WORKSPACE_ID = '3b8f2c1e-9d4a-4f6b-a2c3-5e7d9f1b7a84';
 const KEY_PART = ADMIN_KEY.slice(12, 44);
+/** Service Management of the ChatGPT service, where Skyhigh lists the instance and its status. */
+const STATUS_URL = 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt';
 
 describe('the self-serve path', () => {
   let h: Harness;
@@ -83,6 +85,13 @@ describe('the self-serve path', () => {
       ),
     ).toBe(1);
     popup = await h.openPopup();
+    // before the click: which key (last 4, path, expiry), for which workspace, to which console
+    const line = (names: string) => popup.locator(`[data-handover-line="${names}"]`).textContent();
+    expect(await line('key')).toContain('8NWM');
+    expect(await line('key')).toContain(expiryDate(expires));
+    expect(await line('workspace')).toContain(WORKSPACE_ID);
+    expect(await line('host')).toContain('www.myshn.net');
+    expect(await popup.locator('[data-handover-problem]').count()).toBe(0);
     await popup.getByRole('button', { name: 'Open Skyhigh CASB and fill' }).click();
     expect(await until(async () => (await skyhigh.inputValue('#key')) === ADMIN_KEY, 5000)).toBe(true);
     expect(await skyhigh.inputValue('#ws')).toBe(WORKSPACE_ID);
@@ -96,6 +105,35 @@ describe('the self-serve path', () => {
     await popup.reload();
     expect(await popup.locator('[data-progress]').getAttribute('data-progress')).toBe('4/4');
     expect(await popup.locator('.progress').textContent()).toBe('4 of 4 steps done');
+    // Skyhigh's own word: its Service Management, then an error in its words
+    expect(await popup.locator('[data-step="skyhigh"] [data-why]').count()).toBe(0);
+    h.serve(STATUS_URL, capture('skyhigh-status', 'list-connected'));
+    const status = await h.context.newPage();
+    await status.goto(STATUS_URL);
+    await expect
+      .poll(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.skyhighStatus?.status, {
+        timeout: 8000,
+      })
+      .toBe('ok');
+    await popup.reload();
+    expect(await popup.locator('[data-step="skyhigh"]').getAttribute('data-status')).toBe('done');
+    expect(await popup.locator('[data-step="skyhigh"] [data-why]').textContent()).toMatch(
+      /^Connected in Skyhigh CASB \(seen .+\): “Connected”\.$/,
+    );
+    h.serve(STATUS_URL, capture('skyhigh-status', 'detail-error-detail'));
+    await status.reload();
+    await expect
+      .poll(async () => (await stateOf(h)).state.records[WORKSPACE_ID]?.skyhighStatus?.status, {
+        timeout: 8000,
+      })
+      .toBe('error');
+    await popup.reload();
+    expect(await popup.locator('[data-step="skyhigh"]').getAttribute('data-status')).toBe('attention');
+    expect(await popup.locator('[data-step="skyhigh"] [data-why]').textContent()).toContain(
+      '“Error: Invalid API key”',
+    );
+    await status.close();
+
     // the summary names the path and the key's expiry, never the secret
     const stored = JSON.stringify(await h.storage('local'));
     expect(stored).not.toContain(KEY_PART);

@@ -25,9 +25,12 @@ import {
 } from './flows';
 import { isBrowserOwn, until, useFirefox } from './harness';
 import { decodeProfileFile } from './mozlz4';
+import { visibleTexts } from './shadow';
 
 /** A part of the key that nothing else contains, to catch a copy of it even cut short. */
 const KEY_PART = ADMIN_KEY.slice(12, 44);
+/** Service Management of the ChatGPT service, where Skyhigh lists the instance and its status. */
+const STATUS_URL = 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt';
 
 describe('the self-serve path (Firefox)', () => {
   const h = useFirefox({}, { resetEach: false });
@@ -91,6 +94,13 @@ describe('the self-serve path (Firefox)', () => {
     expect(await popup.$('[data-email="body"]')).toBeNull();
     expect(await popup.$('[data-mail="mailto"]')).toBeNull();
     expect(await popup.$('[data-note="allowlist"]')).not.toBeNull();
+    // before the click: which key (last 4, path, expiry), for which workspace, to which console
+    const line = (names: string) => text(`[data-handover-line="${names}"]`);
+    expect(await line('key')).toContain('8NWM');
+    expect(await line('key')).toContain(expiryDate(expires));
+    expect(await line('workspace')).toContain(WORKSPACE_ID);
+    expect(await line('host')).toContain('www.myshn.net');
+    expect(await popup.$('[data-handover-problem]')).toBeNull();
     await popup.close();
 
     // the console: its content script says hello, then the popup's button fills its form
@@ -113,6 +123,30 @@ describe('the self-serve path (Firefox)', () => {
     const stored = JSON.stringify(await h.storage('local'));
     expect(stored).not.toContain(KEY_PART);
     expect(stored).toContain(`"expires":${expires}`);
+    // the console's panel said the same before filling
+    expect((await visibleTexts(skyhigh)).some((t) => t.includes('Key ending …8NWM'))).toBe(true);
+
+    // Skyhigh's own word: its Service Management, then an error in its words
+    const why = () => text('[data-step="skyhigh"] [data-why]');
+    expect(await why()).toBeNull();
+    h.serve(STATUS_URL, capture('skyhigh-status', 'list-connected'));
+    const status = await h.open(STATUS_URL);
+    const seen = async () => (await state()).state.records[WORKSPACE_ID]?.skyhighStatus?.status;
+    expect(await until(async () => ((await seen()) === 'ok' ? 'ok' : null), 8000)).toBe('ok');
+    await popup.close();
+    popup = await h.openPopup();
+    expect(await until(() => attributeOf(popup, '[data-step="skyhigh"]', 'data-status'), 5000)).toBe('done');
+    expect(await why()).toMatch(/^Connected in Skyhigh CASB \(seen .+\): “Connected”\.$/);
+    h.serve(STATUS_URL, capture('skyhigh-status', 'detail-error-detail'));
+    await status.reload();
+    expect(await until(async () => ((await seen()) === 'error' ? 'error' : null), 8000)).toBe('error');
+    await popup.close();
+    popup = await h.openPopup();
+    expect(await until(() => attributeOf(popup, '[data-step="skyhigh"]', 'data-status'), 5000)).toBe(
+      'attention',
+    );
+    expect(await why()).toContain('“Error: Invalid API key”');
+    await status.close();
 
     // the pages and the popup are the only places the key was ever shown or typed
     for (const p of [keys, skyhigh, popup, settings]) await p.close();
@@ -131,6 +165,7 @@ describe('the self-serve path (Firefox)', () => {
     expect(h.fullRequests.filter((r) => JSON.stringify(r).includes(KEY_PART))).toEqual([]);
     // and the extension asked the sites for nothing of its own: the pages opened, nothing else
     const asked = h.requests.filter((u) => !u.endsWith('/favicon.ico') && !isBrowserOwn(u));
-    expect(asked).toEqual([SETTINGS_URL, ADMIN_KEYS_URL, CONSOLE_URL.split('#')[0]]);
+    const consolePage = CONSOLE_URL.split('#')[0];
+    expect(asked).toEqual([SETTINGS_URL, ADMIN_KEYS_URL, consolePage, consolePage, consolePage]);
   });
 });

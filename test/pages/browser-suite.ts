@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { guideFlags } from '../../src/core/guide';
 import type { KeyForm, KeyInfo, StateView } from '../../src/core/state';
 import { sleep, until } from '../shared/wait';
-import { allCases, guideState, type PageCase } from './cases';
+import { allCases, guideState, type PageCase, type SkyhighValues } from './cases';
 import { formDifferences } from './checks';
 
 /** How long a late capture may take before the suite calls it missing. */
@@ -51,6 +51,22 @@ export interface CaptureBrowser<P> {
 }
 
 export { formDifferences };
+
+/** What a status case hands over besides its instance (a test key: never a real one). */
+const STATUS_VALUES: SkyhighValues = {
+  instanceName: '',
+  workspaceId: '',
+  organizationId: 'org-p13k3klgno5cqxbf0q8hpgrk',
+  apiKey: 'sk-admin-7VTjdj6WmtBrT3GSH8x9cazQUz6h0XeXwhv166wn_uQwU30blyqsZYJDv',
+};
+/** A plain ChatGPT instance form, filled before a status page is read. */
+const INSTANCE_FORM = `<!doctype html><html lang="en"><head><title>Service Management - Skyhigh CASB</title></head><body>
+<main><h1>OpenAI - ChatGPT: new instance</h1><form>
+<div><label for="inst">Instance Name</label><input id="inst" type="text"></div>
+<div><label for="ws">Workspace ID</label><input id="ws" type="text"></div>
+<div><label for="org">Organization ID</label><input id="org" type="text"></div>
+<div><label for="key">API Key</label><input id="key" type="password" autocomplete="off"></div>
+<button type="submit">Save</button></form></main></body></html>`;
 
 export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
   const cases = allCases();
@@ -133,14 +149,19 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
     }
   }
 
-  async function skyhighCase(c: Extract<PageCase, { kind: 'skyhigh-form' }>): Promise<void> {
-    const v = c.values;
-    const requestsBefore = b.requests().length;
-    await b.command({ type: 'settings/set', consoleHost: c.consoleHost, instanceName: v.instanceName });
+  /** Set up a hand-off of `v` to `host` and open the console page `url`; its fill awaited unless refused. */
+  async function handOver(
+    v: SkyhighValues,
+    host: string,
+    url: string,
+    html: string,
+    refuse: boolean,
+  ): Promise<P> {
+    await b.command({ type: 'settings/set', consoleHost: host, instanceName: v.instanceName });
     await b.command({ type: 'ids/set', workspaceId: v.workspaceId, organizationId: v.organizationId });
     await b.command({ type: 'secret/hold', secret: v.apiKey });
-    const page = await b.open(c.url, c.html);
-    if (!c.refuse) {
+    const page = await b.open(url, html);
+    if (!refuse) {
       // the console's content script says hello once it runs; then the hand-off can find its tab
       const registered = await until(
         async () => ((await b.sessionStorage()).consoleTabs as unknown[] | undefined)?.length,
@@ -150,7 +171,7 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
       expect(registered, 'the console content script did not start').toBeTruthy();
     }
     await b.command({ type: 'handoff/start' });
-    if (c.refuse) await sleep(QUIET_MS);
+    if (refuse) await sleep(QUIET_MS);
     else {
       const status = await until(
         async () => {
@@ -162,6 +183,13 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
       );
       expect(status, 'the form was not filled').toBe('filled');
     }
+    return page;
+  }
+
+  async function skyhighCase(c: Extract<PageCase, { kind: 'skyhigh-form' }>): Promise<void> {
+    const v = c.values;
+    const requestsBefore = b.requests().length;
+    const page = await handOver(v, c.consoleHost, c.url, c.html, c.refuse);
     expect(await b.formDifferences(page, c.expect)).toEqual([]);
     if (c.refuse) {
       const view = await b.command({ type: 'state/get' });
@@ -179,6 +207,29 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
     ).toEqual([]);
   }
 
+  /** The instance handed over first (through a plain ChatGPT instance form), then the status page opened. */
+  async function statusCase(c: Extract<PageCase, { kind: 'skyhigh-status' }>): Promise<void> {
+    const v: SkyhighValues = { ...STATUS_VALUES, ...c.handedOver };
+    const origin = `https://${c.consoleHost}`;
+    await handOver(
+      v,
+      c.consoleHost,
+      `${origin}/shndash/#/settings/service-management/openai-chatgpt/new`,
+      INSTANCE_FORM,
+      false,
+    );
+    await b.open(c.url, c.html);
+    const seen = async () => {
+      const view = await b.command({ type: 'state/get' });
+      const s = view.state.records[v.workspaceId]?.skyhighStatus;
+      return s ? { status: s.status, words: s.words } : null;
+    };
+    if (c.expect.status === null) {
+      await sleep(QUIET_MS);
+      expect(await seen()).toBeNull();
+    } else expect(await until(seen, LATE_MS, 150)).toEqual(c.expect);
+  }
+
   describe(`page captures (${b.name})`, () => {
     beforeAll(() => b.launch(), timeout);
     afterAll(() => b.close(), timeout);
@@ -191,7 +242,8 @@ export function captureSuite<P>(b: CaptureBrowser<P>, timeout?: number): void {
           if (c.kind === 'chatgpt-settings') await settingsCase(c);
           else if (c.kind === 'platform-org') await platformOrgCase(c);
           else if (c.kind === 'key-dialog') await keyDialogCase(c);
-          else await skyhighCase(c);
+          else if (c.kind === 'skyhigh-form') await skyhighCase(c);
+          else await statusCase(c);
         },
         timeout,
       );

@@ -6,7 +6,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { emptyState, type State, withIds, withKey } from '../../src/core/state';
 
-export const KINDS = ['chatgpt-settings', 'platform-org', 'key-dialog', 'skyhigh-form'] as const;
+export const KINDS = [
+  'chatgpt-settings',
+  'platform-org',
+  'key-dialog',
+  'skyhigh-form',
+  'skyhigh-status',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface SettingsExpect {
@@ -69,7 +75,19 @@ export type PageCase =
       consoleHost: string;
       refuse: boolean;
       expect: Record<string, string>;
+    })
+  | (Base & {
+      kind: 'skyhigh-status';
+      /** The instance handed over before the page was opened (never a key). */
+      handedOver: { workspaceId: string; instanceName: string };
+      consoleHost: string;
+      /** What step 6 takes from the page: its status and words, or null (nothing sure). */
+      expect: StatusExpect;
     });
+export interface StatusExpect {
+  status: 'ok' | 'error' | 'pending' | null;
+  words?: string;
+}
 
 export const OWN_FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
 
@@ -168,6 +186,25 @@ export function parseCase(kind: Kind, file: string, json: unknown, html: string,
         consoleHost: (j.consoleHost as string | undefined) ?? url.hostname,
         refuse: j.refuse === true,
         expect: e as Record<string, string>,
+      };
+    }
+    case 'skyhigh-status': {
+      const h = j.handedOver as Record<string, unknown> | undefined;
+      if (!h || typeof h.workspaceId !== 'string' || typeof h.instanceName !== 'string')
+        fail(file, '"handedOver" needs "workspaceId" and "instanceName"');
+      if (![null, 'ok', 'error', 'pending'].includes(e.status as string | null))
+        fail(file, '"expect.status" is "ok", "error", "pending" or null');
+      if (e.status !== null && typeof e.words !== 'string')
+        fail(file, '"expect.words" is required with a status');
+      return {
+        ...base,
+        kind,
+        handedOver: { workspaceId: h.workspaceId as string, instanceName: h.instanceName as string },
+        consoleHost: (j.consoleHost as string | undefined) ?? url.hostname,
+        expect: {
+          status: e.status as StatusExpect['status'],
+          ...(e.status !== null ? { words: e.words as string } : {}),
+        },
       };
     }
   }

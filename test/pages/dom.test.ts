@@ -14,6 +14,7 @@ import { keyNameIn } from '../../src/core/readers/key-name';
 import { findKeyRow } from '../../src/core/readers/keys-list';
 import { readOrgPicker } from '../../src/core/readers/org-picker';
 import { fillForm, findInstanceForm } from '../../src/core/readers/skyhigh-form';
+import { readInstanceStatus } from '../../src/core/readers/skyhigh-status';
 import { foundValue, readPlatformOrg, readWorkspaceIds } from '../../src/core/readers/workspace-ids';
 import { isSettingsUrl } from '../../src/core/sites/chatgpt';
 import {
@@ -115,6 +116,12 @@ function runCase(c: PageCase): void {
       } finally {
         globalThis.document = saved;
       }
+      break;
+    }
+    case 'skyhigh-status': {
+      // content/skyhigh-status: the configured console only, the instance handed over
+      const seen = mayFill(c.url, c.consoleHost) ? readInstanceStatus(doc, c.handedOver) : null;
+      expect(seen ? { status: seen.status, words: seen.words } : { status: null }).toEqual(c.expect);
       break;
     }
   }

@@ -6,7 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { checklist } from '../../src/core/checklist';
 import { composeEmail, emailText, mailtoUrl } from '../../src/core/email';
-import { emptyState, type State, withAccessCheck, withIds, withKey, withMark } from '../../src/core/state';
+import {
+  emptyState,
+  type State,
+  withAccessCheck,
+  withDeleteCheck,
+  withIds,
+  withKey,
+  withMark,
+  withSkyhighStatus,
+} from '../../src/core/state';
 import { summaryText } from '../../src/core/summary';
 
 const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
@@ -70,8 +79,10 @@ describe('the change-ticket summary, word for word', () => {
   it('with everything known', () => {
     let s = withMark(full(), 'email-sent', true, AT + 120_000);
     s = withAccessCheck(s, WS, { at: AT + 180_000, result: 'not-found', status: 404 });
+    s = withDeleteCheck(s, WS, { at: AT + 300_000, result: 'no-delete', status: 403 });
     const rec = s.records[WS];
     if (rec) rec.handoff = { at: AT + 240_000, host: 'www.myshn.eu', filled: ['apiKey'], missing: [] };
+    s = withSkyhighStatus(s, WS, { host: 'www.myshn.eu', status: 'ok', words: 'Connected' }, AT + 360_000);
     expect(summaryText(s, words).split('\n')).toEqual([
       '<summaryTitle>',
       `<workspaceIdLabel>: ${WS}`,
@@ -89,7 +100,9 @@ describe('the change-ticket summary, word for word', () => {
       '<summaryScopesGranted>: <summaryNone>',
       '<summarySkyhighHost>: www.myshn.eu',
       '<summaryHandedOver>: 2026-11-26 18:34 UTC',
+      '<summarySkyhighStatus>: Connected, 2026-11-26 18:36 UTC',
       '<summaryAccessCheck>: <accessShort_not_found> (HTTP 404), 2026-11-26 18:33 UTC',
+      '<summaryDeleteCheck>: <deleteShort_refused> (HTTP 403), 2026-11-26 18:35 UTC',
     ]);
   });
 
@@ -111,7 +124,9 @@ describe('the change-ticket summary, word for word', () => {
       '<summaryScopesGranted>: <summaryNone>',
       '<summarySkyhighHost>: www.myshn.net',
       '<summaryHandedOver>: <summaryNone>',
+      '<summarySkyhighStatus>: <summaryNone>',
       '<summaryAccessCheck>: <summaryNone>',
+      '<summaryDeleteCheck>: <summaryNone>',
     ]);
   });
 
@@ -124,7 +139,7 @@ describe('the change-ticket summary, word for word', () => {
     let t = withAccessCheck(full(), WS, { at: AT, result: 'blocked' });
     t = withMark(t, 'scopes-granted', true, AT);
     const tl = summaryText(t, words).split('\n');
-    expect(tl[16]).toBe('<summaryAccessCheck>: <accessShort_blocked>, 2026-11-26 18:30 UTC');
+    expect(tl[17]).toBe('<summaryAccessCheck>: <accessShort_blocked>, 2026-11-26 18:30 UTC');
     expect(tl[13]).toBe('<summaryScopesGranted>: 2026-11-26 18:30 UTC');
   });
 

@@ -325,6 +325,33 @@ const TABLE: Record<MessageType, Row> = {
       ['an extra field', { secret: KEY, workspaceId: WS }],
     ],
   },
+  'access/check-delete': {
+    valid: [{}, { secret: KEY }],
+    invalid: [
+      ['a placeholder key', { secret: PLACEHOLDER }],
+      ['a conversation ID chosen by the sender', { conversationId: HANDOFF }],
+      ['a workspace chosen by the sender', { workspaceId: WS }],
+    ],
+  },
+  'skyhigh/watch': {
+    valid: [{}],
+    invalid: [['an extra field', { workspaceId: WS }]],
+  },
+  'skyhigh/status': {
+    valid: [
+      { workspaceId: WS, status: 'ok', words: 'Connected' },
+      { workspaceId: WS, status: 'error', words: 'Error: the API key was rejected (401)' },
+      { workspaceId: WS, status: 'pending', words: 'Waiting for authorization' },
+    ],
+    invalid: [
+      ['an unknown status', { workspaceId: WS, status: 'great', words: 'Connected' }],
+      ['no words', { workspaceId: WS, status: 'ok', words: ' ' }],
+      ['words longer than a status', { workspaceId: WS, status: 'ok', words: 'n'.repeat(161) }],
+      ['a key in the words', { workspaceId: WS, status: 'error', words: `Error: ${KEY}` }],
+      ['no workspace', { status: 'ok', words: 'Connected' }],
+      ['a Workspace ID that is not a UUID', { workspaceId: 'x', status: 'ok', words: 'Connected' }],
+    ],
+  },
 };
 
 const ORIGINS = Object.keys(SENDERS) as Origin[];

@@ -2,7 +2,7 @@
  * The handlers of what the sites' content scripts send (chatgpt.com/admin, the OpenAI key pages,
  * the Skyhigh console): one per message type those senders may send, typed from the protocol table.
  */
-import { last4 } from '../../core/formats';
+import { canonicalId, idTokens, last4 } from '../../core/formats';
 import { guideFlags } from '../../core/guide';
 import type { Handlers, PageOrigin } from '../../core/protocol';
 import { expiryFromChoice, keyFacts } from '../../core/readers/key-facts';
@@ -22,6 +22,7 @@ import {
   withKeyForm,
   withoutRecord,
   withPlatformOrg,
+  withSkyhighStatus,
 } from '../../core/state';
 import { forgetAndTell, giveValues, hold } from '../actions';
 import {
@@ -59,6 +60,21 @@ async function fromCreateForm(tabId: number | undefined, now: number): Promise<P
     ...(chosen !== null ? { expires: chosen } : {}),
   };
 }
+
+/** The workspace an Admin Console page is about, by the Workspace ID in its address. */
+function workspaceOfPage(url: string): { workspaceId?: string } {
+  if (keySiteOf(url) !== 'admin-console') return {};
+  const [id] = idTokens('workspaceId', new URL(url).pathname);
+  return id ? { workspaceId: canonicalId('workspaceId', id) } : {};
+}
+
+const hostOf = (url: string | undefined): string => {
+  try {
+    return new URL(url ?? '').hostname;
+  } catch {
+    return '';
+  }
+};
 
 export const pageHandlers: Handlers<PageOrigin> = {
   async 'ids/found'(message, { sender, now }) {
@@ -112,6 +128,7 @@ export const pageHandlers: Handlers<PageOrigin> = {
         ...rest,
         // where the key was made decides its path: told by the sender's address, not by the message
         site: keySiteOf(sender.url ?? '') ?? rest.site,
+        ...workspaceOfPage(sender.url ?? ''),
         ...facts,
         at: now,
         from: pageOf(sender.url ?? ''),
@@ -170,6 +187,35 @@ export const pageHandlers: Handlers<PageOrigin> = {
   // at most once; the same tab asking again (its worker or page restarted) gets it again.
   'skyhigh/ready': (_message, { sender, now }) => exclusive(() => giveValues(sender, now)),
 
+  // what the console's Service Management should look for: the instance handed over to this host
+  // (the current workspace's first, else the latest), by Workspace ID and instance name; never the key
+  async 'skyhigh/watch'(_message, { sender }) {
+    const state = await loadState();
+    const host = hostOf(sender.url);
+    const here = Object.values(state.records)
+      .filter((r) => r.handoff?.host === host)
+      .sort(
+        (a, b) =>
+          Number(b.workspaceId === state.current) - Number(a.workspaceId === state.current) ||
+          (b.handoff?.at ?? 0) - (a.handoff?.at ?? 0),
+      );
+    const rec = here[0];
+    return {
+      watch: rec
+        ? {
+            workspaceId: rec.workspaceId,
+            ...(rec.handoff?.instanceName ? { instanceName: rec.handoff.instanceName } : {}),
+          }
+        : null,
+    };
+  },
+
+  async 'skyhigh/status'(message, { sender, now }) {
+    const seen = { host: hostOf(sender.url), status: message.status, words: message.words };
+    await update((s) => withSkyhighStatus(s, message.workspaceId, seen, now));
+    return { ok: true };
+  },
+
   'skyhigh/filled': (message, { sender, now }) =>
     exclusive(async () => {
       const handoff = await pendingHandoff();
@@ -186,6 +232,7 @@ export const pageHandlers: Handlers<PageOrigin> = {
             host: new URL(sender.url ?? '').hostname,
             filled: message.filled,
             missing: message.missing,
+            instanceName: handoff.instanceName,
           };
         return s;
       });
