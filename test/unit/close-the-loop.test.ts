@@ -368,3 +368,75 @@ describe("reading the instance's status by meaning", () => {
     expect(readInstanceStatus(d, ours)).toBeNull();
   });
 });
+
+describe('reading the status: the edges', () => {
+  const chatgpt = '<h1>OpenAI - ChatGPT</h1>';
+
+  it('a badge with an icon inside it is read; a status of exactly 160 characters too, not 161', () => {
+    const icon = doc(`<table><tr><td>${WS}</td><td><span>Connected <svg aria-hidden="true"></svg></span></td></tr></table>`);
+    expect(readInstanceStatus(icon, ours)).toEqual({ status: 'ok', words: 'Connected' });
+    const detail = `Error: ${'x'.repeat(153)}`;
+    expect(detail).toHaveLength(160);
+    const long = doc(`<table><tr><td>${WS}</td><td><span>${detail}</span></td></tr></table>`);
+    expect(readInstanceStatus(long, ours)?.status).toBe('error');
+    const longer = doc(`<table><tr><td>${WS}</td><td><span>${detail}x</span></td></tr></table>`);
+    expect(readInstanceStatus(longer, ours)).toBeNull();
+  });
+
+  it('the status word bold, its detail after it in the same cell: the whole cell is the words', () => {
+    const d = doc(`<table><tr><td>${WS}</td><td><b>Error</b>: Invalid API key</td></tr></table>`);
+    expect(readInstanceStatus(d, ours)).toEqual({ status: 'error', words: 'Error : Invalid API key' });
+  });
+
+  it('by name on a ChatGPT page, beside another instance shown by its ID', () => {
+    const d = doc(
+      `${chatgpt}<table><tr><td>Research</td><td>${WS2}</td><td>Error</td></tr><tr><td>${NAME}</td><td>—</td><td>Connected</td></tr></table>`,
+    );
+    expect(readInstanceStatus(d, ours)).toEqual({ status: 'ok', words: 'Connected' });
+  });
+
+  it('the page says ChatGPT in its title or its route: by name is enough', () => {
+    const card = `<article><h3>${NAME}</h3><span>Pending</span></article>`;
+    expect(readInstanceStatus(doc(`<title>OpenAI - ChatGPT</title>${card}`), ours)?.status).toBe('pending');
+    const routed = doc(card, 'https://www.myshn.net/shndash/#/settings/service-management/openai-chatgpt');
+    expect(readInstanceStatus(routed, ours)?.status).toBe('pending');
+    const elsewhere = doc(card, 'https://www.myshn.net/shndash/#/settings/service-management/box');
+    expect(readInstanceStatus(elsewhere, ours)).toBeNull();
+  });
+
+  it('a name only once: "ChatGPT Enterprise (Acme) copy" is another instance', () => {
+    const d = doc(`${chatgpt}<article><h3>${NAME} copy</h3><span>Connected</span></article>`);
+    expect(readInstanceStatus(d, ours)).toBeNull();
+  });
+
+  it('without a name handed over, only the Workspace ID names the instance', () => {
+    const d = doc(`${chatgpt}<article><h3>${NAME}</h3><span>Connected</span></article>`);
+    expect(readInstanceStatus(d, { workspaceId: WS })).toBeNull();
+    const byId = doc(`<article><p>${WS}</p><span>Connected</span></article>`);
+    expect(readInstanceStatus(byId, { workspaceId: WS })?.status).toBe('ok');
+  });
+
+  it('our row without a status, inside a list: nothing from the rows around it', () => {
+    const d = doc(`<ul><li>${WS}</li><li>Other <span>Connected</span></li></ul>`);
+    expect(readInstanceStatus(d, ours)).toBeNull();
+    const row = doc(`<table><tr><td>${WS}</td><td>—</td></tr><tr><td>x</td><td>Connected</td></tr></table>`);
+    expect(readInstanceStatus(row, ours)).toBeNull();
+  });
+
+  it('a detail page: the ID and the status in nearby sections of one region', () => {
+    const d = doc(`<main><section><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl></section><section><dl><dt>Status</dt><dd>Healthy</dd></dl></section></main>`);
+    expect(readInstanceStatus(d, ours)).toEqual({ status: 'ok', words: 'Healthy' });
+  });
+
+  it('never further than the page itself: a status elsewhere in the body is not ours', () => {
+    const d = doc(`<div><p>${WS}</p></div><footer><span>Connected</span></footer>`);
+    expect(readInstanceStatus(d, ours)).toBeNull();
+  });
+
+  it('two places for our instance that disagree: nothing sure; that agree: their status', () => {
+    const disagree = doc(`<article><p>${WS}</p><span>Connected</span></article><article><p>${WS}</p><span>Error</span></article>`);
+    expect(readInstanceStatus(disagree, ours)).toBeNull();
+    const agree = doc(`<article><p>${WS}</p><span>Connected</span></article><article><p>${WS}</p><span>Connected</span></article>`);
+    expect(readInstanceStatus(agree, ours)?.status).toBe('ok');
+  });
+});

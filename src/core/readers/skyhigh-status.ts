@@ -29,18 +29,22 @@ const fold = (s: string): string =>
     .toLowerCase();
 
 let WORDS: [string, InstanceStatus][] | null = null;
-/** Every status word, folded, longest first (so "not connected" is read before "connected"). */
+/** Every status word, folded (made on first use). */
 function words(): [string, InstanceStatus][] {
-  WORDS ??= (Object.entries(STATUS_WORDS) as [InstanceStatus, readonly string[]][])
-    .flatMap(([status, list]) => list.map((w) => [fold(w), status] as [string, InstanceStatus]))
-    .sort((a, b) => b[0].length - a[0].length);
+  WORDS ??= (Object.entries(STATUS_WORDS) as [InstanceStatus, readonly string[]][]).flatMap(([status, list]) =>
+    list.map((w) => [fold(w), status] as [string, InstanceStatus]),
+  );
   return WORDS;
 }
 
-/** A status word and, after a separator, Skyhigh's detail; leading bullets and icons ignored. */
+/**
+ * A status word and, after a separator, Skyhigh's detail; leading bullets and icons ignored. A word
+ * followed by more letters is not that word ("Connectedness"), so "Waiting for authorization" is
+ * its own word, not "Waiting".
+ */
 export function statusOf(text: string): InstanceStatus | null {
   const t = fold(text).replace(/^[^\p{L}\p{N}]+/u, '');
-  if (!t || t.length > 160) return null;
+  if (t.length > 160) return null;
   for (const [w, status] of words()) {
     if (!t.startsWith(w)) continue;
     const rest = t.slice(w.length);
@@ -63,7 +67,7 @@ function statusElements(scope: Element, seen: Sight): { el: Element; status: Ins
   const out: { el: Element; status: InstanceStatus }[] = [];
   for (const el of scope.querySelectorAll('*')) {
     const text = el.textContent as string;
-    if (text.length > 160 || !text.trim()) continue;
+    if (text.length > 160) continue; // a status is short: no need to fold a whole section
     const status = statusOf(text);
     if (!status || el.closest(NOT_A_STATUS) || !seen.shown(el)) continue;
     // the innermost element holding it (a badge's <span>, not its cell as well)
