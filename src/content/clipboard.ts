@@ -1,9 +1,10 @@
 /**
  * Copying the secret with a promise to take it back: after the extension wrote the key to the
  * clipboard, it overwrites it once the key was handed over or after the admin's delay (60 s by
- * default, 0: never), unless the admin copied something else on this page meanwhile. Browsers let a
- * page write the clipboard only while it has focus: a clearing due while the page is in the
- * background happens as soon as it is focused again.
+ * default, 0: never), whatever the page does meanwhile (a `copy` event, trusted or a page's own, does
+ * not cancel it: only a newer copy of the extension's own restarts the delay). Browsers let a page
+ * write the clipboard only while it has focus: a clearing due while the page is in the background
+ * happens as soon as it is focused again.
  */
 export class ClipboardGuard {
   private pending: string | null = null;
@@ -13,8 +14,6 @@ export class ClipboardGuard {
     private signal: AbortSignal,
     private onCleared: () => void,
   ) {
-    // the admin copied something else here: the clipboard is theirs again
-    document.addEventListener('copy', () => this.otherCopy(), { capture: true, signal });
     window.addEventListener('focus', () => void this.flush(), { signal });
     document.addEventListener('visibilitychange', () => void this.flush(), { signal });
   }
@@ -49,12 +48,5 @@ export class ClipboardGuard {
     } catch {
       // not focused after all: the next focus tries again
     }
-  }
-
-  private otherCopy(): void {
-    // our own writeText fires no copy event; a copy event is the admin's
-    clearTimeout(this.timer);
-    this.pending = null;
-    this.due = false;
   }
 }

@@ -222,9 +222,10 @@ export function runKeyVisit(
     intercept(e, () => target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
   };
 
-  const onCopy = () => {
+  // a copy the page's script dispatches says nothing: only the admin's own copy counts
+  const onCopy = (e: Event) => {
     const secret = shown?.secret;
-    if (!secret) return;
+    if (!secret || !e.isTrusted) return;
     const selected = doc.getSelection()?.toString() ?? '';
     const active = doc.activeElement as HTMLInputElement | null;
     const inField =

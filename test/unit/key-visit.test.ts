@@ -165,10 +165,13 @@ describe('a visit of a key page', () => {
     const input = view.querySelector('input') as HTMLInputElement;
     input.focus();
     input.setSelectionRange(0, 10);
-    document.dispatchEvent(new Event('copy', { bubbles: true }));
+    document.dispatchEvent(trusted(new Event('copy', { bubbles: true })));
     expect(h.copied).not.toHaveBeenCalled();
     input.setSelectionRange(0, KEY.length);
+    // a copy the page's script dispatches (untrusted) is not the admin's: the key is not copied
     document.dispatchEvent(new Event('copy', { bubbles: true }));
+    expect(h.copied).not.toHaveBeenCalled();
+    document.dispatchEvent(trusted(new Event('copy', { bubbles: true })));
     expect(h.copied).toHaveBeenCalledWith(true);
   });
 
@@ -522,7 +525,7 @@ describe('a visit of a key page', () => {
     document.getSelection()?.removeAllRanges();
     document.getSelection()?.addRange(range);
     (view.querySelector('#done') as HTMLButtonElement).focus(); // no field: only the selection counts
-    document.dispatchEvent(new Event('copy', { bubbles: true }));
+    document.dispatchEvent(trusted(new Event('copy', { bubbles: true })));
     expect(h.copied).toHaveBeenCalledWith(true);
   });
 });
