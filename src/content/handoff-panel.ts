@@ -52,6 +52,7 @@ export class HandoffPanel {
     keyExpiresAt: number | null,
     private clipboardClearSeconds: number,
     about?: HandoverPreview,
+    private onClose: () => void = () => {},
   ) {
     signal.addEventListener('abort', () => this.close(), { signal: this.own.signal });
     this.keyTail = values.apiKey ? last4(values.apiKey) : null;
@@ -201,9 +202,18 @@ export class HandoffPanel {
     }
   }
 
+  get isClosed(): boolean {
+    return this.own.signal.aborted;
+  }
+
+  /** Closed (Done, a new request, the page gone): every value dropped, the request ended. */
   close(): void {
+    if (this.isClosed) return;
     clearTimeout(this.expiry);
-    this.values = {};
+    if (this.values.apiKey) void this.clipboard.clearNow();
+    for (const f of HANDOFF_FIELDS) delete this.values[f];
+    this.keyTail = null;
     this.own.abort();
+    this.onClose();
   }
 }

@@ -47,15 +47,20 @@ async function askForValues(): Promise<void> {
   // nothing for this page, or the request this page is already working on
   if (!fill || fill.handoff === current?.handoff || !mayFill(location.href, fill.consoleHost)) return;
   visit?.abort();
-  visit = new AbortController();
-  const signal = AbortSignal.any([lifeSignal, visit.signal]);
-  current = fill;
+  const thisVisit = new AbortController();
+  visit = thisVisit;
+  const signal = AbortSignal.any([lifeSignal, thisVisit.signal]);
+  // the key lives in one place here, the panel: the request is kept without its values
+  const { values, ...request } = fill;
+  current = { ...request, values: {} };
   panel = new HandoffPanel(
     signal,
-    fill.values,
+    values,
     fill.keyExpiresAt ?? null,
     fill.clipboardClearSeconds ?? 60,
     fill.about,
+    // Done on the panel ends the request: no more waiting for a form, no key left
+    () => thisVisit.abort(),
   );
   let offered: Element | null = null;
   const outcome = await watchDom({
@@ -78,14 +83,19 @@ async function askForValues(): Promise<void> {
     },
   });
   if (outcome.status === 'done') await fillAndReport(outcome.value);
+  // no form came (or the page went): the hand-off ends here, and the key with it
+  else panel?.forgetKey();
 }
 
 /** Fill the form (the page may have moved to another origin meanwhile: checked again), then report. */
 async function fillAndReport(form: InstanceForm): Promise<void> {
   const fill = current;
   if (!fill || !panel || !mayFill(location.href, fill.consoleHost) || !form.region.isConnected) return;
-  if (panel.isFilled) return; // one request, one fill
-  const result = fillForm(form.region, panel.current, form.match);
+  if (panel.isFilled || panel.isClosed) return; // one request, one fill; none after Done
+  const values = panel.current;
+  // nothing to write (the key forgotten or expired meanwhile, no IDs): nothing filled, nothing reported
+  if (!values.apiKey && !values.workspaceId) return;
+  const result = fillForm(form.region, values, form.match);
   for (const f of result.filled) {
     const control = form.match.controls[f];
     if (control) {
@@ -119,6 +129,9 @@ ext.runtime.onMessage.addListener(((
   sendResponse('ok');
   return false;
 }) as unknown as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
+
+// leaving the page ends the request here: no key left behind
+window.addEventListener('pagehide', () => visit?.abort());
 
 void askForValues();
 

@@ -197,6 +197,28 @@ describe('faults the extension survives', () => {
     expect(await accessibleNames(page)).toContain('Copy Workspace ID');
   });
 
+  it('after Done on the console panel, a form appearing later gets nothing and no hand-off is reported (issue 27.4)', async () => {
+    await resetAll();
+    serve(CONSOLE, '<!doctype html><title>Skyhigh CASB</title><main><h1>Service Management</h1></main>');
+    const page = await h.context.newPage();
+    await page.goto(CONSOLE);
+    await until(async () => ((await storage('session')).consoleTabs as number[] | undefined)?.length, 8000);
+    await command({ type: 'ids/set', workspaceId: WS, organizationId: ORG });
+    await command({ type: 'secret/hold', secret: KEY });
+    await command({ type: 'handoff/start' });
+    expect(await until(async () => (await accessibleNames(page)).includes('Copy API key'), 8000)).toBe(true);
+    expect(await clickByName(page, 'Done')).toBe(true);
+    expect(await until(async () => !(await accessibleNames(page)).includes('Copy API key'), 5000)).toBe(true);
+    // the ChatGPT instance form appears after the panel was closed
+    await page.evaluate((form) => {
+      document.body.innerHTML = new DOMParser().parseFromString(form, 'text/html').body.innerHTML;
+    }, FORM);
+    await sleep(1500);
+    expect(await valueIn(page, '#key')).toBe('');
+    expect(await valueIn(page, '#ws')).toBe('');
+    expect((await command({ type: 'state/get' })).lastHandoff?.status).not.toBe('filled');
+  });
+
   it('clears the clipboard after the extension copied the key (timer shortened to 2 s)', async () => {
     await resetAll();
     await command({ type: 'settings/set', clipboardClearSeconds: 2 });

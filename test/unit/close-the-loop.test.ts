@@ -373,7 +373,9 @@ describe('reading the status: the edges', () => {
   const chatgpt = '<h1>OpenAI - ChatGPT</h1>';
 
   it('a badge with an icon inside it is read; a status of exactly 160 characters too, not 161', () => {
-    const icon = doc(`<table><tr><td>${WS}</td><td><span>Connected <svg aria-hidden="true"></svg></span></td></tr></table>`);
+    const icon = doc(
+      `<table><tr><td>${WS}</td><td><span>Connected <svg aria-hidden="true"></svg></span></td></tr></table>`,
+    );
     expect(readInstanceStatus(icon, ours)).toEqual({ status: 'ok', words: 'Connected' });
     const detail = `Error: ${'x'.repeat(153)}`;
     expect(detail).toHaveLength(160);
@@ -424,7 +426,9 @@ describe('reading the status: the edges', () => {
   });
 
   it('a detail page: the ID and the status in nearby sections of one region', () => {
-    const d = doc(`<main><section><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl></section><section><dl><dt>Status</dt><dd>Healthy</dd></dl></section></main>`);
+    const d = doc(
+      `<main><section><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl></section><section><dl><dt>Status</dt><dd>Healthy</dd></dl></section></main>`,
+    );
     expect(readInstanceStatus(d, ours)).toEqual({ status: 'ok', words: 'Healthy' });
   });
 
@@ -434,9 +438,13 @@ describe('reading the status: the edges', () => {
   });
 
   it('two places for our instance that disagree: nothing sure; that agree: their status', () => {
-    const disagree = doc(`<article><p>${WS}</p><span>Connected</span></article><article><p>${WS}</p><span>Error</span></article>`);
+    const disagree = doc(
+      `<article><p>${WS}</p><span>Connected</span></article><article><p>${WS}</p><span>Error</span></article>`,
+    );
     expect(readInstanceStatus(disagree, ours)).toBeNull();
-    const agree = doc(`<article><p>${WS}</p><span>Connected</span></article><article><p>${WS}</p><span>Connected</span></article>`);
+    const agree = doc(
+      `<article><p>${WS}</p><span>Connected</span></article><article><p>${WS}</p><span>Connected</span></article>`,
+    );
     expect(readInstanceStatus(agree, ours)?.status).toBe('ok');
   });
 });

@@ -31,8 +31,8 @@ const fold = (s: string): string =>
 let WORDS: [string, InstanceStatus][] | null = null;
 /** Every status word, folded (made on first use). */
 function words(): [string, InstanceStatus][] {
-  WORDS ??= (Object.entries(STATUS_WORDS) as [InstanceStatus, readonly string[]][]).flatMap(([status, list]) =>
-    list.map((w) => [fold(w), status] as [string, InstanceStatus]),
+  WORDS ??= (Object.entries(STATUS_WORDS) as [InstanceStatus, readonly string[]][]).flatMap(
+    ([status, list]) => list.map((w) => [fold(w), status] as [string, InstanceStatus]),
   );
   return WORDS;
 }
