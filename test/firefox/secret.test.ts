@@ -5,11 +5,11 @@
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeyIn, FLOW_KEY, FLOW_URL, flowPage } from './flows';
-import { FIREFOX_DIST, until, useFirefox } from './harness';
-import { clickByName, visibleTexts } from './shadow';
+import { FIREFOX_DIST, sleep, until, useFirefox } from './harness';
+import { accessibleNames, clickByName, visibleTexts } from './shadow';
 
 describe('the copied key (Firefox)', () => {
   const h = useFirefox();
@@ -71,5 +71,45 @@ describe('storage.session (Firefox)', () => {
     const seen = await until(() => page.evaluate(() => document.body.dataset.probe), 10_000);
     expect(seen).toMatch(/^refused: /);
     expect(seen).not.toContain(FLOW_KEY.slice(12, 40));
+  });
+});
+
+describe('the console panel’s Done (Firefox, issue 27.4)', () => {
+  const h = useFirefox();
+  const CONSOLE = 'https://www.myshn.net/shndash/';
+  const FORM = readFileSync(
+    resolve(import.meta.dirname, '../fixtures/pages/skyhigh-form/label-for.html'),
+    'utf8',
+  );
+  const valueIn = (page: Awaited<ReturnType<typeof h.open>>, sel: string) =>
+    page.$eval(sel, (e) => (e as HTMLInputElement).value);
+
+  it('after Done, a form appearing later gets nothing and no hand-off is reported', async () => {
+    h.serve(CONSOLE, '<!doctype html><title>Skyhigh CASB</title><main><h1>Service Management</h1></main>');
+    const page = await h.open(CONSOLE);
+    await until(
+      async () => ((await h.storage('session')).consoleTabs as number[] | undefined)?.length,
+      10_000,
+    );
+    await h.command({
+      type: 'ids/set',
+      workspaceId: 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0',
+      organizationId: 'org-p13k3klgno5cqxbf0q8hpgrk',
+    });
+    await h.command({ type: 'secret/hold', secret: FLOW_KEY });
+    await h.command({ type: 'handoff/start' });
+    expect(await until(async () => (await accessibleNames(page)).includes('Copy API key'), 10_000)).toBe(
+      true,
+    );
+    expect(await clickByName(page, 'Done')).toBe(true);
+    expect(await until(async () => !(await accessibleNames(page)).includes('Copy API key'), 5000)).toBe(true);
+    // the ChatGPT instance form appears after the panel was closed
+    await page.evaluate((form) => {
+      document.body.innerHTML = new DOMParser().parseFromString(form, 'text/html').body.innerHTML;
+    }, FORM);
+    await sleep(1500);
+    expect(await valueIn(page, '#key')).toBe('');
+    expect(await valueIn(page, '#ws')).toBe('');
+    expect((await h.command({ type: 'state/get' })).lastHandoff?.status).not.toBe('filled');
   });
 });
