@@ -145,6 +145,20 @@ export class HandoffPanel {
     );
   }
 
+  /** A form for another service is on the page (or none is any more): say so, fill nothing. */
+  showRefusal(service: string | null): void {
+    if (this.filled) return;
+    this.offer.replaceChildren(
+      ...(service ? [el('p', { className: 'warn' }, t('handoffOtherService', service))] : []),
+    );
+  }
+
+  /** The page changed the form while it was being filled: nothing counts as filled, the values stay here. */
+  showChanged(): void {
+    if (this.filled) return;
+    this.offer.replaceChildren(el('p', { className: 'warn' }, t('handoffFormChanged')));
+  }
+
   private render(): void {
     const filled = this.filled;
     this.list.replaceChildren();

@@ -62,22 +62,23 @@ async function askForValues(): Promise<void> {
     // Done on the panel ends the request: no more waiting for a form, no key left
     () => thisVisit.abort(),
   );
-  let offered: Element | null = null;
+  let offered: Element | string | null = null;
   const outcome = await watchDom({
     root: document.documentElement,
     signal,
     timeoutMs: WAIT_MS,
     minIntervalMs: 50,
     read: () => {
-      const { form, refusal } = findInstanceForm(document);
-      if (form && !refusal) return form;
+      const found = findInstanceForm(document);
+      if (found.form && !found.refusal) return found.form;
       // a form with both fields that does not say it is ChatGPT's: the admin may confirm it
-      const candidate = refusal === 'not-chatgpt' ? form : null;
-      if ((candidate?.region ?? null) !== offered) {
-        offered = candidate?.region ?? null;
-        panel?.showCandidate(
-          candidate ? { title: candidate.title, fill: () => void fillAndReport(candidate) } : null,
-        );
+      const candidate = found.refusal === 'not-chatgpt' ? found.form : null;
+      const key = candidate?.region ?? found.service ?? null;
+      if (key !== offered) {
+        offered = key;
+        if (candidate)
+          panel?.showCandidate({ title: candidate.title, fill: () => void fillAndReport(candidate) });
+        else panel?.showRefusal(found.service ?? null);
       }
       return undefined;
     },
@@ -95,7 +96,16 @@ async function fillAndReport(form: InstanceForm): Promise<void> {
   const values = panel.current;
   // nothing to write (the key forgotten or expired meanwhile, no IDs): nothing filled, nothing reported
   if (!values.apiKey && !values.workspaceId) return;
-  const result = fillForm(form.region, values, form.match);
+  // checked again now, with no page code between this check and the fill: the same region, graded
+  // as it was when offered (proven, or the candidate the admin confirmed)
+  const now = findInstanceForm(document);
+  const same =
+    now.form?.region === form.region && (form.proven ? now.refusal === null : now.refusal === 'not-chatgpt');
+  const result = same && now.form ? fillForm(form.region, values, now.form.match) : null;
+  if (!result || result.refused) {
+    panel.showChanged();
+    return;
+  }
   for (const f of result.filled) {
     const control = form.match.controls[f];
     if (control) {

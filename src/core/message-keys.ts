@@ -202,6 +202,8 @@ export type MessageKey =
   | 'handoffNotConfirmed'
   | 'handoffTryAgain'
   | 'handoffNoForm'
+  | 'handoffOtherService'
+  | 'handoffFormChanged'
   | 'handoffUntitledForm'
   | 'handoffFillThis'
   | 'handoffConfirm'

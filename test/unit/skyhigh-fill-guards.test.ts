@@ -396,7 +396,6 @@ describe('the form proves it is the ChatGPT instance form', () => {
 
   it.each([
     ['nothing naming a service', `<form>${FIELDS}</form>`],
-    ['another service', `<form aria-label="Slack instance"><h3>Slack</h3>${FIELDS}</form>`],
     ['a sidebar link only', `<nav><h2>ChatGPT</h2></nav><form>${FIELDS}</form>`],
     ['a page header only', `<header><h1>OpenAI</h1></header><form>${FIELDS}</form>`],
     ['a heading after the form', `<form>${FIELDS}</form><h2>ChatGPT</h2>`],

@@ -3,7 +3,7 @@
  * them the way a framework notices. Never touches a control it did not match.
  */
 
-import { isHiddenElement, labelledByText, queryEscaped, TextJoiner, textNodes } from '../dom';
+import { isHiddenElement, labelledByText, queryEscaped } from '../dom';
 import {
   BREADCRUMB_NAME,
   FIELD_PATTERNS,
@@ -11,9 +11,11 @@ import {
   type HandoffField,
   NEVER_FILL,
   NEVER_FILL_AUTOCOMPLETE,
+  OTHER_SERVICE,
   SERVICE_NAME,
 } from '../sites/skyhigh';
 import { cleanText, normalizeLabel } from '../text';
+import { type Sight, sight } from '../visibility';
 
 export type FillableControl = HTMLInputElement | HTMLTextAreaElement;
 export type HandoffValues = Partial<Record<HandoffField, string>>;
@@ -162,24 +164,58 @@ export interface FillResult {
   /** Fields with a value to place and no control found (the panel offers a copy button instead). */
   missing: HandoffField[];
   ambiguous: HandoffField[];
+  /**
+   * The page moved, swapped or removed a matched control (or the form) while it was being filled:
+   * what was written is cleared again, and nothing counts as filled.
+   */
+  refused?: 'changed';
 }
 
+/** The form is still in the page, and a fresh match of it finds the same control for each field. */
+function stillMatched(root: ParentNode, match: FieldMatch, fields: HandoffField[]): boolean {
+  if (!(root as Node).isConnected) return false;
+  const now = matchFields(root);
+  return fields.every((f) => now.controls[f] === match.controls[f]);
+}
+
+/**
+ * Fill the matched controls, each checked right before it is written: the `input` and `change`
+ * events of one field run the page's code, which may move or swap the next one, so every write
+ * follows a fresh match with no page code in between, and a last match follows the last events. If
+ * a control changed, everything written is cleared and the fill refused. (All values first and the
+ * events after would lose values on a framework that re-renders every field from its state on the
+ * first event.)
+ */
 export function fillForm(root: ParentNode, values: HandoffValues, match = matchFields(root)): FillResult {
   const result: FillResult = { filled: [], missing: [], ambiguous: [] };
+  const plan: [HandoffField, FillableControl, string][] = [];
   for (const f of HANDOFF_FIELDS) {
     const value = values[f];
     if (!value) continue;
     const el = match.controls[f];
-    if (el) {
-      // the secret: browsers must not remember it (Firefox's session store keeps the value of a
-      // changed text field, e.g. a <textarea> key field, on disk unless it says autocomplete=off)
-      if (f === 'apiKey') el.setAttribute('autocomplete', 'off');
-      // an instance's edit form (a key rotation) keeps the name the instance already has
-      if (f !== 'instanceName' || !(el as HTMLInputElement).value?.trim()) setValue(el, value);
-      result.filled.push(f);
-    } else if (match.ambiguous.includes(f)) result.ambiguous.push(f);
+    if (el) plan.push([f, el, value]);
+    else if (match.ambiguous.includes(f)) result.ambiguous.push(f);
     else result.missing.push(f);
   }
+  const fields = plan.map(([f]) => f);
+  const written: FillableControl[] = [];
+  const refuse = (): FillResult => {
+    for (const el of written) setValue(el, '');
+    return { filled: [], missing: result.missing, ambiguous: result.ambiguous, refused: 'changed' };
+  };
+  for (const [f, el, value] of plan) {
+    if (!stillMatched(root, match, fields)) return refuse();
+    // the secret: browsers must not remember it (Firefox's session store keeps the value of a
+    // changed text field, e.g. a <textarea> key field, on disk unless it says autocomplete=off)
+    if (f === 'apiKey') el.setAttribute('autocomplete', 'off');
+    // an instance's edit form (a key rotation) keeps the name the instance already has
+    if (f !== 'instanceName' || !(el as HTMLInputElement).value?.trim()) {
+      written.push(el);
+      setValue(el, value);
+    }
+    result.filled.push(f);
+  }
+  if (written.length > 0 && !stillMatched(root, match, fields)) return refuse();
   return result;
 }
 
@@ -207,46 +243,61 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
 /** Page chrome: a service named there (a sidebar link) says nothing about the form. */
 const CHROME = 'nav, aside, header, footer, [role="navigation"], [role="complementary"], [role="banner"]';
 
-/** The nearest heading before `el` in document order, outside the page's chrome. */
-function headingBefore(el: Element): Element | null {
+/** The nearest heading a person sees before `el` in document order, outside the page's chrome. */
+function headingBefore(el: Element, seen: Sight): Element | null {
   const doc = el.ownerDocument;
   let best: Element | null = null;
   for (const h of doc.querySelectorAll(HEADING)) {
-    if (isHiddenElement(h) || h.closest(CHROME)) continue;
     // DOCUMENT_POSITION_FOLLOWING: `el` comes after the heading
-    if (h.compareDocumentPosition(el) & 4) best = h;
-    else break;
+    if (!(h.compareDocumentPosition(el) & 4)) break;
+    if (!h.closest(CHROME) && seen.shown(h)) best = h;
   }
   return best;
 }
 
-/** An element's text with its elements' boundaries as spaces ("Management", "OpenAI" never run together). */
-function spacedText(el: Element): string {
-  const text = new TextJoiner();
-  for (const t of textNodes(el)) text.add(t);
-  return text.text.split('\u0000').join(' ');
+/** The shown text of the elements an `aria-labelledby` names. */
+function labelledByShown(el: Element, seen: Sight): string {
+  const doc = el.ownerDocument;
+  return (el.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .map((id) => {
+      const by = id ? doc.getElementById(id) : null;
+      return by ? seen.text(by) : '';
+    })
+    .join(' ');
 }
 
 /**
- * What a region says it is: its labelling, its headings, the heading just before it, the breadcrumb.
- * (Not the options of a select: a list of services names them all.)
+ * What a form says it is, only from what a person sees: its own names (its labelling, its legend
+ * and headings) and, around it, the heading just before it, the breadcrumb trail, the page's title
+ * and route. (Not the options of a select: a list of services names them all.)
  */
-function regionNames(region: Element, first: Element): string[] {
-  const names: string[] = [region.getAttribute('aria-label') ?? '', labelledByText(region)];
-  for (const h of region.querySelectorAll(HEADING)) if (!isHiddenElement(h)) names.push(spacedText(h));
-  const before = headingBefore(first);
-  if (before) names.push(spacedText(before));
-  for (const b of region.ownerDocument.querySelectorAll('[aria-label]'))
-    if (BREADCRUMB_NAME.test(b.getAttribute('aria-label') ?? '')) names.push(spacedText(b));
-  return names.map(cleanText).filter((n) => n.length > 0);
+function formNames(region: Element, first: Element, seen: Sight): { own: string[]; around: string[] } {
+  const doc = region.ownerDocument;
+  const own: string[] = [];
+  if (seen.shown(region)) own.push(region.getAttribute('aria-label') ?? '', labelledByShown(region, seen));
+  for (const h of region.querySelectorAll(HEADING)) if (seen.shown(h)) own.push(seen.text(h));
+  const around: string[] = [];
+  const before = headingBefore(first, seen);
+  if (before && !region.contains(before)) around.push(seen.text(before));
+  for (const b of doc.querySelectorAll('[aria-label]'))
+    if (BREADCRUMB_NAME.test(b.getAttribute('aria-label') ?? '') && seen.shown(b)) around.push(seen.text(b));
+  around.push(doc.title, decodeURIComponent(doc.location?.hash ?? '').replace(/[/_-]+/g, ' '));
+  const clean = (list: string[]) => list.map(cleanText).filter((n) => n.length > 0);
+  return { own: clean(own), around: clean(around) };
 }
+
+/** The other service a text names ("Zoom"), or null. */
+const otherService = (text: string): string | null => OTHER_SERVICE.exec(text)?.[2] ?? null;
 
 export type FormRefusal =
   /** No control named Workspace ID, or none named API key. */
   | 'no-form'
   /** More than one control for the Workspace ID or the key: no way to tell which. */
   | 'ambiguous'
-  /** A Workspace ID and a key field, but nothing says the form is OpenAI's / ChatGPT's. */
+  /** The form, or (when the form names no service) what is around it, names another service. */
+  | 'other-service'
+  /** A Workspace ID and a key field, but nothing shown says the form is OpenAI's / ChatGPT's. */
   | 'not-chatgpt';
 
 export interface InstanceForm {
@@ -260,12 +311,18 @@ export interface InstanceForm {
 }
 
 /**
- * The ChatGPT instance form, proven: a Workspace ID field and a key field (one of each), in a region
- * that names OpenAI or ChatGPT. `candidate` is the same form unproven, for the admin to confirm.
+ * The ChatGPT instance form, in three grades. Proven (no refusal): a Workspace ID field and a key
+ * field (one of each) in a region whose own shown name says OpenAI or ChatGPT, or, when its own name
+ * names no service, whose surroundings (the heading before it, the trail, the title, the route) say
+ * so. Contradicted ('other-service', no form): the form's own name names another service, or its
+ * surroundings do and never name ChatGPT. Plausible ('not-chatgpt', `form` the candidate): nothing
+ * shown names a service, or the surroundings name both; the admin may confirm it.
  */
 export function findInstanceForm(
   root: ParentNode,
-): { form: InstanceForm; refusal: null } | { form: InstanceForm | null; refusal: FormRefusal } {
+):
+  | { form: InstanceForm; refusal: null; service?: undefined }
+  | { form: InstanceForm | null; refusal: FormRefusal; service?: string } {
   // the page's controls are found and named once; the form's are those of them inside its region
   const byField = controlsByField(root);
   const all = pickControls(byField);
@@ -284,10 +341,18 @@ export function findInstanceForm(
     }
   }
   const [a, b] = [lightAnchor(ws), lightAnchor(key)];
-  const names = regionNames(region, a.compareDocumentPosition(b) & 4 ? a : b);
-  const title = names.find((n) => SERVICE_NAME.test(n)) ?? names.find((n) => n.length <= 80) ?? '';
+  const seen = sight(region.ownerDocument);
+  const { own, around } = formNames(region, a.compareDocumentPosition(b) & 4 ? a : b, seen);
+  const ours = (list: string[]) => list.find((n) => SERVICE_NAME.test(n));
+  const theirs = (list: string[]) => list.map(otherService).find((s) => s !== null);
+  // the form's own name outranks anything around it; another service named there contradicts
+  const otherOwn = theirs(own);
+  if (otherOwn) return { form: null, refusal: 'other-service', service: otherOwn };
+  const otherAround = ours(own) ? undefined : theirs(around);
+  if (otherAround && !ours(around)) return { form: null, refusal: 'other-service', service: otherAround };
+  const title = ours(own) ?? ours(around) ?? [...own, ...around].find((n) => n.length <= 80) ?? '';
   const form: InstanceForm = { region, title, match: pickControls(byField, region), proven: false };
-  if (!names.some((n) => SERVICE_NAME.test(n))) return { form, refusal: 'not-chatgpt' };
+  if (!ours(own) && (otherAround || !ours(around))) return { form, refusal: 'not-chatgpt' };
   form.proven = true;
   return { form, refusal: null };
 }

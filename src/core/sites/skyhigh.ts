@@ -103,6 +103,14 @@ export const NEVER_FILL_AUTOCOMPLETE = /(^|\s)(one-time-code|current-password|us
  */
 export const SERVICE_NAME = /(^|[^a-z0-9])(openai|open ai|chatgpt|chat gpt)([^a-z0-9]|$)/i;
 
+/**
+ * Another service Skyhigh connects (another connector's form, another AI product): a form or page
+ * that names one of these is not the ChatGPT instance form, whatever else is near it. Names that are
+ * also plain words ("Box", "Teams", "Exchange") only with their vendor's name.
+ */
+export const OTHER_SERVICE =
+  /(^|[^a-z0-9])(azure|microsoft|office ?365|m365|onedrive|sharepoint|google|g ?suite|gmail|gemini|slack|zoom|webex|salesforce|servicenow|workday|dropbox|box\.com|box enterprise|egnyte|github|gitlab|bitbucket|atlassian|jira|confluence|aws|amazon|okta|snowflake|anthropic|claude|copilot|mistral|cohere|perplexity|deepseek)([^a-z0-9]|$)/i;
+
 /** Where a page says where it is: a breadcrumb trail, by its accessible name (several languages). */
 export const BREADCRUMB_NAME = /breadcrumb|brotkrümel|navigationspfad|fil d['’]ariane|migas de pan|パンくず/i;
 

@@ -1,0 +1,213 @@
+/**
+ * Issue 27, findings 1 and 2: the console's form check takes its proof only from what a person
+ * sees, the form's own name outranks what is around it (another service named there refuses), and
+ * the fill writes each value right after a fresh match, so page code run by the fill's own events
+ * cannot move or swap a control into receiving the key. Each case here fails on the code before.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fillForm, findInstanceForm } from '../../src/core/readers/skyhigh-form';
+
+const WS = 'f7f33107-5fb9-4ee1-8922-3eae76b5b5a0';
+const KEY = 'sk-mOWgzQSVHpR49ZjT3v6SdNrmFAH16bK9nO7XPyqAOX2KL3Ad';
+const VALUES = { instanceName: 'ChatGPT Enterprise', workspaceId: WS, apiKey: KEY };
+const FIELDS =
+  '<label for="ws">Workspace ID</label><input id="ws"><label for="k">API key</label><input id="k" type="password">';
+
+const html = (s: string) => {
+  document.body.innerHTML = s;
+};
+const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value;
+
+beforeEach(() => {
+  html('');
+  document.title = '';
+  history.replaceState(null, '', '/');
+});
+
+describe('proof only from what is shown (finding 1)', () => {
+  it.each([
+    [
+      'a heading inside a hidden container',
+      `<div hidden><h2>OpenAI - ChatGPT</h2></div><form>${FIELDS}</form>`,
+    ],
+    [
+      'a heading in a closed <details>',
+      `<details><summary>More</summary><h2>ChatGPT</h2></details><form>${FIELDS}</form>`,
+    ],
+    [
+      'a breadcrumb hidden from everyone',
+      `<div aria-label="Breadcrumb" aria-hidden="true">Services / ChatGPT</div><section>${FIELDS}</section>`,
+    ],
+    [
+      'a heading a stylesheet hides',
+      `<style>.gone{display:none}</style><div class="gone"><h2>ChatGPT</h2></div><form>${FIELDS}</form>`,
+    ],
+    [
+      'a heading inside the form that is made invisible',
+      `<form><h3 style="visibility:hidden">OpenAI ChatGPT</h3>${FIELDS}</form>`,
+    ],
+    [
+      'a hidden element the form is labelled by',
+      `<span id="t" hidden>ChatGPT</span><form aria-labelledby="t">${FIELDS}</form>`,
+    ],
+  ])('%s proves nothing: the form is only a candidate', (_, markup) => {
+    html(markup);
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBe('not-chatgpt');
+    expect(r.form?.proven).toBe(false);
+  });
+
+  it.each([
+    [
+      'another connector’s form beside a hidden ChatGPT heading',
+      `<div hidden><h2>OpenAI ChatGPT</h2></div><form aria-label="Zoom Workplace: new instance">${FIELDS}</form>`,
+      'Zoom',
+    ],
+    [
+      'another connector’s heading inside the form, under a shown ChatGPT heading',
+      `<h2>OpenAI - ChatGPT</h2><form><h3>Slack: new instance</h3>${FIELDS}</form>`,
+      'Slack',
+    ],
+    [
+      'a form labelled by another service, under a ChatGPT breadcrumb',
+      `<nav aria-label="Breadcrumb">Service Management › ChatGPT</nav><form aria-label="Microsoft 365 instance">${FIELDS}</form>`,
+      'Microsoft',
+    ],
+    [
+      'Azure’s OpenAI service (another product)',
+      `<form><h3>Azure OpenAI: API access</h3>${FIELDS}</form>`,
+      'Azure',
+    ],
+    [
+      'a neutral form whose trail names another service',
+      `<nav aria-label="Breadcrumb">Settings › Service Management › Salesforce › Add instance</nav><form><h3>Add instance</h3>${FIELDS}</form>`,
+      'Salesforce',
+    ],
+    ['a neutral form under another service’s heading', `<h2>GitHub</h2><form>${FIELDS}</form>`, 'GitHub'],
+  ])('%s: contradicted, no candidate either', (_, markup, service) => {
+    html(markup);
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'other-service', service });
+  });
+
+  it.each([
+    [
+      'the form’s own name, whatever the trail says',
+      `<nav aria-label="Breadcrumb">Service Management › Slack</nav><form aria-label="OpenAI ChatGPT instance">${FIELDS}</form>`,
+    ],
+    ['the page’s title', `<form><h3>Add instance</h3>${FIELDS}</form>`, 'OpenAI - ChatGPT | Skyhigh CASB'],
+    [
+      'the console’s route',
+      `<form><h3>Add instance</h3>${FIELDS}</form>`,
+      '',
+      '#/settings/service-management/openai-chatgpt/new',
+    ],
+    [
+      'a trail in a nav named Breadcrumb',
+      `<nav aria-label="Breadcrumb"><a>Settings</a> › <a>Service Management</a> › <a>OpenAI - ChatGPT</a> › <span aria-current="page">Add Instance</span></nav><form>${FIELDS}</form>`,
+    ],
+  ])('proven by %s', (_, markup, title = '', hash = '') => {
+    html(markup);
+    document.title = title;
+    if (hash) history.replaceState(null, '', `/shndash/${hash}`);
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBeNull();
+    expect(r.form?.proven).toBe(true);
+  });
+
+  it('surroundings that name ChatGPT and another service leave the form for the admin to confirm', () => {
+    html(
+      `<nav aria-label="Breadcrumb">Service Management › OpenAI - ChatGPT</nav><h2>Slack</h2><form>${FIELDS}</form>`,
+    );
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBe('not-chatgpt');
+    expect(r.form?.title).toBe('Service Management › OpenAI - ChatGPT');
+  });
+});
+
+describe('a fill the page cannot redirect (finding 2)', () => {
+  const proven = () => {
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBeNull();
+    return r.form as NonNullable<typeof r.form>;
+  };
+
+  it('a key control the page moves out of the form on the first input event gets no key, and the rest is cleared', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form id="f">${FIELDS}</form><form id="elsewhere"></form>`);
+    const form = proven();
+    document.getElementById('ws')?.addEventListener('input', () => {
+      document.getElementById('elsewhere')?.append(document.getElementById('k') as Element);
+    });
+    const r = fillForm(form.region, VALUES, form.match);
+    expect(r).toMatchObject({ filled: [], refused: 'changed' });
+    expect(value('k')).toBe('');
+    expect(value('ws')).toBe('');
+  });
+
+  it('a key control the page swaps for another gets no key, and neither does the new one', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${FIELDS}</form>`);
+    const form = proven();
+    document.getElementById('ws')?.addEventListener('change', () => {
+      const swapped = document.createElement('input');
+      swapped.id = 'k2';
+      swapped.setAttribute('aria-label', 'API key');
+      document.getElementById('k')?.replaceWith(swapped);
+    });
+    const r = fillForm(form.region, VALUES, form.match);
+    expect(r.refused).toBe('changed');
+    expect(value('k2')).toBe('');
+    expect(value('ws')).toBe('');
+  });
+
+  it('a form the page takes away after the key’s own events: everything written is cleared', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><div id="host"><form>${FIELDS}</form></div>`);
+    const form = proven();
+    const key = document.getElementById('k') as HTMLInputElement;
+    key.addEventListener('change', () => form.region.remove());
+    const r = fillForm(form.region, VALUES, form.match);
+    expect(r.refused).toBe('changed');
+    expect(key.value).toBe('');
+    expect(value('ws')).toBeUndefined(); // removed with its form
+    expect((form.region.querySelector('#ws') as HTMLInputElement).value).toBe('');
+  });
+
+  it('a form that left the page before the fill is not filled', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${FIELDS}</form>`);
+    const form = proven();
+    form.region.remove();
+    expect(fillForm(form.region, VALUES, form.match).refused).toBe('changed');
+    expect((form.region.querySelector('#k') as HTMLInputElement).value).toBe('');
+  });
+
+  it('a framework that re-renders every field from its state on each event keeps every value', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${FIELDS}</form>`);
+    const form = proven();
+    const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value') as PropertyDescriptor;
+    const state: Record<string, string> = { ws: '', k: '' };
+    const inputs = [...document.querySelectorAll('input')];
+    for (const el of inputs)
+      el.addEventListener('input', () => {
+        state[el.id] = native.get?.call(el);
+        for (const other of inputs) native.set?.call(other, state[other.id]); // the re-render
+      });
+    expect(fillForm(form.region, VALUES, form.match)).toEqual({
+      filled: ['workspaceId', 'apiKey'],
+      missing: ['instanceName'],
+      ambiguous: [],
+    });
+    expect(state).toEqual({ ws: WS, k: KEY });
+  });
+
+  it('listeners that only read the values change nothing', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${FIELDS}<label for="n">Instance name</label><input id="n"></form>`);
+    const form = proven();
+    const seen: string[] = [];
+    form.region.addEventListener('input', (e) => seen.push((e.target as HTMLInputElement).id));
+    expect(fillForm(form.region, VALUES, form.match).filled).toEqual([
+      'instanceName',
+      'workspaceId',
+      'apiKey',
+    ]);
+    expect(seen).toEqual(['n', 'ws', 'k']);
+    expect([value('n'), value('ws'), value('k')]).toEqual(['ChatGPT Enterprise', WS, KEY]);
+  });
+});
