@@ -22,7 +22,9 @@ export class ClipboardGuard {
   async copy(secret: string, clearAfterSeconds: number): Promise<void> {
     await navigator.clipboard.writeText(secret);
     clearTimeout(this.timer);
+    clearTimeout(this.retry);
     this.pending = null;
+    this.due = false;
     if (clearAfterSeconds <= 0) return;
     this.pending = secret;
     this.timer = setTimeout(() => void this.clearNow(), clearAfterSeconds * 1000);
@@ -37,6 +39,7 @@ export class ClipboardGuard {
   }
 
   private due = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   private async flush(): Promise<void> {
     if (!this.due || !this.pending || this.signal.aborted || !document.hasFocus()) return;
@@ -46,7 +49,10 @@ export class ClipboardGuard {
       this.due = false;
       this.onCleared();
     } catch {
-      // not focused after all: the next focus tries again
+      // refused (not focused after all, or the browser was busy): the next focus tries again, and a
+      // second from now, since a page that keeps its focus sends no focus event
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => void this.flush(), 1000);
     }
   }
 }

@@ -44,6 +44,59 @@ describe('the copied key (Firefox)', () => {
   });
 });
 
+describe('copies the page makes (Firefox, issue 27.3)', () => {
+  const h = useFirefox();
+
+  it('a copy event the page makes does not mark the key copied; the admin’s own copy does', async () => {
+    h.serve(FLOW_URL, flowPage());
+    const keys = await h.open(FLOW_URL);
+    await createKeyIn(keys);
+    const copied = async () => (await h.command({ type: 'state/get' })).state.draft.key?.copiedAt ?? null;
+    // the key selected in its field, as the admin would, then a copy event the page's script makes
+    await keys.evaluate(() => {
+      const field = document.querySelector('input[aria-label="Secret key"]') as HTMLInputElement;
+      field.focus();
+      field.select();
+      field.dispatchEvent(new ClipboardEvent('copy', { bubbles: true, composed: true }));
+    });
+    await sleep(1000);
+    expect(await copied(), 'a synthetic copy must not count as the admin’s').toBeNull();
+    await keys.keyboard.down('Control');
+    await keys.keyboard.press('c');
+    await keys.keyboard.up('Control');
+    expect(await until(copied, 5000), 'the admin’s own copy counts').toBeTruthy();
+  });
+
+  it('the clipboard is cleared when its delay ends, long after the click, whatever copy events the page dispatches', async () => {
+    // longer than Firefox's transient user activation (about 5 s): the clearing needs clipboardWrite
+    await h.command({ type: 'settings/set', clipboardClearSeconds: 7 });
+    h.serve(FLOW_URL, flowPage());
+    h.serve('https://www.myshn.net/paste', '<label>Paste here <textarea id="paste"></textarea></label>');
+    const keys = await h.open(FLOW_URL);
+    await createKeyIn(keys);
+    expect(await clickByName(keys, 'Copy key')).toBe(true);
+    expect(
+      await until(async () => (await visibleTexts(keys)).some((t) => /cleared in 7 s/.test(t)), 5000),
+    ).toBe(true);
+    await keys.evaluate(() => document.dispatchEvent(new Event('copy', { bubbles: true })));
+    expect(
+      await until(
+        async () => (await visibleTexts(keys)).some((t) => /cleared from the clipboard/.test(t)),
+        12_000,
+      ),
+    ).toBe(true);
+    const paste = await h.open('https://www.myshn.net/paste');
+    await paste.click('#paste');
+    await paste.keyboard.down('Control');
+    await paste.keyboard.press('v');
+    await paste.keyboard.up('Control');
+    await sleep(500);
+    expect(await paste.$eval('#paste', (e) => (e as HTMLTextAreaElement).value)).not.toContain(
+      FLOW_KEY.slice(12, 40),
+    );
+  });
+});
+
 describe('storage.session (Firefox)', () => {
   // a copy of the build with one more content script, which tries to read storage.session
   const dir = mkdtempSync(join(tmpdir(), 'casb-firefox-ext-'));

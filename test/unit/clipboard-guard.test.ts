@@ -59,4 +59,42 @@ describe('the clipboard clearing', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(written).toEqual(['sk-secret', '']);
   });
+
+  it('a refused write (no user activation any more, a busy browser) is tried again a second later', async () => {
+    let refuse = true;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (t: string) => {
+          if (t === '' && refuse) throw new DOMException('blocked', 'NotAllowedError');
+          written.push(t);
+        },
+      },
+    });
+    const cleared = vi.fn();
+    const guard = new ClipboardGuard(new AbortController().signal, cleared);
+    await guard.copy('sk-secret', 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(written).toEqual(['sk-secret']);
+    refuse = false;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(written).toEqual(['sk-secret']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(written).toEqual(['sk-secret', '']);
+    expect(cleared).toHaveBeenCalledTimes(1);
+  });
+
+  it('a newer copy is not cleared early by a clearing of the one before that was still due', async () => {
+    const focus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    const guard = new ClipboardGuard(new AbortController().signal, () => {});
+    await guard.copy('sk-one', 1);
+    await vi.advanceTimersByTimeAsync(1000); // due, but not focused
+    focus.mockReturnValue(true);
+    await guard.copy('sk-two', 5);
+    window.dispatchEvent(new Event('focus'));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(written).toEqual(['sk-one', 'sk-two']);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(written).toEqual(['sk-one', 'sk-two', '']);
+  });
 });
