@@ -21,8 +21,13 @@ export const KEY_PAGE_MATCHES: readonly string[] = [
 const httpsHost = (u: URL | null, host: string): boolean =>
   !!u && u.protocol === 'https:' && u.hostname === host && u.port === '';
 
-/** Admin-console areas where keys are made and listed (members, audit log and the rest are not). */
-const ADMIN_KEY_AREA = /\/(credentials|admin-keys|api-keys|keys)(\/|$)/;
+/**
+ * Admin-console areas where keys are made and listed, anchored at the start of the path (after a
+ * workspace, organisation or project it may name): anything under Credentials, or a keys page
+ * itself (its create route too). A keys word deeper in another area (members, audit log) is not it.
+ */
+const ADMIN_KEY_AREA =
+  /^(\/(workspaces?|organizations?|orgs?|projects?)(\/[^/]+)?)?\/(credentials(\/.*)?|(admin-keys|api-keys|keys)(\/(new|create))?\/?)$/;
 
 /** The pages where a secret key is created or listed. */
 export function isKeyPageUrl(url: string): boolean {
