@@ -60,6 +60,19 @@ export function isPlaceholderKey(v: string): boolean {
   return /(your|example|placeholder|secret)[-_]?(api)?[-_]?key/i.test(v);
 }
 
+/**
+ * Text shaped like a key somewhere in it: `sk-` and 16 more key characters, or a long random run
+ * (32 or more key characters with both cases and digits, an Organization ID aside). Never a value
+ * the record keeps or the e-mail says as a name, a project, permissions or CREATED BY.
+ */
+export function hasKeyShape(text: string): boolean {
+  if (/(?<![0-9A-Za-z_-])sk-[A-Za-z0-9_-]{16}/.test(text)) return true;
+  for (const [run] of text.matchAll(/[A-Za-z0-9_-]{32,}/g))
+    if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run) && !ORGANIZATION_ID_RE.test(run))
+      return true;
+  return false;
+}
+
 export function secretTokens(text: string): string[] {
   return [...text.matchAll(SECRET_IN_TEXT)].map((m) => m[0]).filter(isSecretKey);
 }

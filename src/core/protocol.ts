@@ -8,7 +8,7 @@
  * Adding a message = one entry in PROTOCOL + one handler in the module of its sender kind
  * (handlers/pages.ts or handlers/extension.ts); the compiler asks for the handler.
  */
-import { isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
+import { hasKeyShape, isOrganizationId, isSecretKey, isWorkspaceId } from './formats';
 import type { GuideFlag } from './guide';
 import type { HandoverPreview } from './handover';
 import type { HandoffValues } from './readers/skyhigh-form';
@@ -57,10 +57,7 @@ const isShortText = (v: unknown): v is string =>
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 /** A status as Skyhigh words it: short text, never anything shaped like a key. */
 const isStatusWords = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  v.trim().length > 0 &&
-  v.length <= 160 &&
-  !/(^|[^A-Za-z0-9_-])sk-[A-Za-z0-9_-]{16}/.test(v);
+  typeof v === 'string' && v.trim().length > 0 && v.length <= 160 && !hasKeyShape(v);
 const STATUSES: readonly InstanceStatus[] = ['ok', 'error', 'pending'];
 /** Label/value pairs of a page (both short texts), at most 16. */
 const isPairs = (v: unknown): v is [string, string][] =>

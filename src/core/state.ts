@@ -3,7 +3,7 @@
  * functions that change them. The background is their only writer.
  */
 import { ACCESS_MESSAGE, type AccessCheck, DELETE_MESSAGE, type DeleteCheck } from './access';
-import { isOrganizationId, isWorkspaceId } from './formats';
+import { hasKeyShape, isOrganizationId, isWorkspaceId } from './formats';
 import type { KeySite } from './sites/openai';
 import {
   DEFAULT_CONSOLE_HOST,
@@ -243,7 +243,15 @@ export function unattachedOrg(
   return { organizationId: id, from: s.draft.idsCapture?.from ?? '', workspaceId: rec?.workspaceId ?? null };
 }
 
-export function withKey(prev: State, key: KeyInfo): State {
+/** The texts of a key the record keeps (names, project, permissions, organisation, CREATED BY). */
+const KEY_TEXTS = ['name', 'project', 'permissions', 'organization', 'createdBy', 'workspaceName'] as const;
+
+/** A text the record may keep: never one shaped like a key (a trap's "member name", a code sample). */
+const plain = (v: string | undefined): v is string => v !== undefined && !hasKeyShape(v);
+
+export function withKey(prev: State, given: KeyInfo): State {
+  const key = { ...given };
+  for (const f of KEY_TEXTS) if (key[f] !== undefined && !plain(key[f])) delete key[f];
   const state = structuredClone(prev);
   const rec = state.current ? state.records[state.current] : undefined;
   if (rec) {
@@ -318,9 +326,10 @@ export const KEY_FORM_WINDOW_MS = 10 * 60_000;
 export function withKeyForm(prev: State, form: KeyForm, at: number): State {
   return withCurrentKey(prev, (key) => {
     if (at - key.at > 60_000 || at < key.at - 60_000) return;
-    if (form.keyName && !key.name) key.name = form.keyName;
-    for (const f of ['ownerType', 'project', 'permissions', 'workspaceName'] as const)
-      if (form[f] && !key[f]) Object.assign(key, { [f]: form[f] });
+    if (form.keyName && plain(form.keyName) && !key.name) key.name = form.keyName;
+    if (form.ownerType && !key.ownerType) key.ownerType = form.ownerType;
+    for (const f of ['project', 'permissions', 'workspaceName'] as const)
+      if (form[f] && plain(form[f]) && !key[f]) key[f] = form[f];
   });
 }
 
@@ -332,7 +341,7 @@ export function withCreatedBy(
   expires?: number | 'never',
 ): State {
   return withCurrentKey(prev, (key) => {
-    if (key.last4 !== last4) return;
+    if (key.last4 !== last4 || !plain(createdBy)) return;
     key.createdBy = createdBy;
     if (expires !== undefined && key.expires === undefined) key.expires = expires;
   });
@@ -531,6 +540,21 @@ const accessOk = (v: unknown): boolean =>
   Object.hasOwn(ACCESS_MESSAGE, v.result) &&
   (v.status === undefined || (typeof v.status === 'number' && Number.isInteger(v.status)));
 
+/**
+ * A stored key (or replaced key) without its key-shaped texts: a record written before the record
+ * refused them keeps the key, never the text (each dropped text counted).
+ */
+function withoutKeyShapes(raw: unknown, repair: Repair): unknown {
+  if (!isObj(raw)) return raw;
+  const v = { ...raw };
+  for (const f of KEY_TEXTS)
+    if (typeof v[f] === 'string' && hasKeyShape(v[f])) {
+      delete v[f];
+      repair.lost++;
+    }
+  return v;
+}
+
 /** A stored record, field by field: what cannot be read is dropped, the rest kept. */
 function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecord | null {
   if (!isWorkspaceId(id) || !isObj(raw) || raw.workspaceId !== id) return null;
@@ -538,7 +562,7 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
   const fields: Partial<OnboardingRecord> = {
     organizationId: repair.keep<string>(raw.organizationId, isOrganizationId),
     idsCapture: repair.keep<Capture>(raw.idsCapture, captureOk),
-    key: repair.keep<KeyInfo>(raw.key, keyOk),
+    key: repair.keep<KeyInfo>(withoutKeyShapes(raw.key, repair), keyOk),
     handoff: repair.keep<OnboardingRecord['handoff']>(raw.handoff, handoffOk),
     emailSentAt: repair.keep<number>(raw.emailSentAt, isTime),
     scopesGrantedAt: repair.keep<number>(raw.scopesGrantedAt, isTime),
@@ -546,7 +570,7 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
     accessCheck: repair.keep<AccessCheck>(raw.accessCheck, accessOk),
     deleteCheck: repair.keep<DeleteCheck>(raw.deleteCheck, deleteOk),
     path: repair.keep<KeyPath>(raw.path, isPath),
-    previousKey: repair.keep<PreviousKey>(raw.previousKey, previousKeyOk),
+    previousKey: repair.keep<PreviousKey>(withoutKeyShapes(raw.previousKey, repair), previousKeyOk),
   };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(rec, { [k]: v });
   return rec;
@@ -575,7 +599,7 @@ export function migrate(raw: unknown): { state: State; reset: boolean; lost: num
     const d = r.draft;
     const draft: State['draft'] = {
       organizationId: repair.keep<string>(d.organizationId, isOrganizationId),
-      key: repair.keep<KeyInfo>(d.key, keyOk),
+      key: repair.keep<KeyInfo>(withoutKeyShapes(d.key, repair), keyOk),
       idsCapture: repair.keep<Capture>(d.idsCapture, captureOk),
       path: repair.keep<KeyPath>(d.path, isPath),
     };
