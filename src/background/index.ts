@@ -13,7 +13,7 @@ import { currentKey } from '../core/state';
 import { FORGET_ALARM, resumeHandoff, syncCustomConsole, tellKeyForgotten } from './actions';
 import { extensionHandlers } from './handlers/extension';
 import { pageHandlers } from './handlers/pages';
-import { heldSecret, loadSettings, view } from './store';
+import { forgetTab, heldSecret, loadSettings, view } from './store';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
@@ -107,6 +107,7 @@ browser.storage.onChanged.addListener((_changes, area) => {
   quietly(refreshBadge());
 });
 browser.permissions.onAdded.addListener(() => quietly(syncCustomConsole()));
+browser.tabs.onRemoved.addListener((tabId) => quietly(forgetTab(tabId)));
 browser.runtime.onStartup.addListener(() => {
   quietly(syncCustomConsole());
   quietly(refreshBadge());

@@ -83,6 +83,12 @@ export async function updateNow(change: (s: State) => State): Promise<State> {
  * last read or wrote in memory while it runs; a write by anyone else drops that copy.
  */
 let cache: State | null = null;
+/**
+ * Storage holds the state of a newer version of the extension (a rollback): it is left exactly as it
+ * is. This version works on an empty state in memory and writes nothing, until the admin resets
+ * everything in the options.
+ */
+let frozen = false;
 /** What this worker wrote last under each key (JSON): its own change events are not news. */
 const written = new Map<string, string>();
 
@@ -91,6 +97,10 @@ const written = new Map<string, string>();
  * here), and remove the records gone.
  */
 async function persist(after: State): Promise<void> {
+  if (frozen) {
+    cache = structuredClone(after);
+    return;
+  }
   const now = pieces(after);
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(now)) {
@@ -127,7 +137,12 @@ export async function loadState(): Promise<State> {
   }
   if (cache) return structuredClone(cache);
   const all = await browser.storage.local.get(null);
-  const { state, reset, lost, rewrite } = readStored(all);
+  const { state, reset, lost, rewrite, newer } = readStored(all);
+  frozen = newer !== undefined;
+  if (newer !== undefined) {
+    const notice: StateView['notice'] = { kind: 'state-newer', version: newer };
+    await browser.storage.session.set({ [NOTICE_KEY]: notice });
+  }
   if (rewrite) {
     // repaired, or the older single-entry layout: written anew, in pieces
     const stale = Object.keys(all).filter((k) => k.startsWith(RECORD_PREFIX));
@@ -145,7 +160,10 @@ export async function loadState(): Promise<State> {
 }
 
 /** The state is healthy again (IDs captured anew): the reset notice has said what it had to. */
-export const clearNotice = (): Promise<void> => browser.storage.session.remove(NOTICE_KEY);
+export async function clearNotice(): Promise<void> {
+  // a newer version's state stays untouched, and the notice that says so stays with it
+  if (!frozen) await browser.storage.session.remove(NOTICE_KEY);
+}
 
 /**
  * What the organisation's policy sets (`storage.managed`). Firefox throws when no policy names the
@@ -243,6 +261,7 @@ export async function view(): Promise<StateView> {
 /** Forget the in-memory copy (the next read goes to storage). */
 export function dropCache(): void {
   cache = null;
+  frozen = false;
   written.clear();
 }
 
@@ -287,3 +306,7 @@ export async function pendingKeyFacts(tabId: number | undefined): Promise<Pendin
 export async function setPendingKeyFacts(tabId: number | undefined, facts: PendingKeyFacts): Promise<void> {
   if (tabId !== undefined) await browser.storage.session.set({ [`keyFacts:${tabId}`]: facts });
 }
+
+/** A tab closed: what its key pages noted in memory (the create form, a key's facts) ends with it. */
+export const forgetTab = (tabId: number): Promise<void> =>
+  browser.storage.session.remove([`keyForm:${tabId}`, `keyFacts:${tabId}`]);

@@ -13,6 +13,7 @@ export type MessageKey =
   | 'keyLast4Label'
   | 'notCapturedYet'
   | 'stateWasReset'
+  | 'stateNewer'
   | 'keyHeldUntil'
   | 'pasteKeyLabel'
   | 'holdKey'

@@ -581,8 +581,16 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
  * by field; what cannot be read is dropped (and counted in `lost`), never a crash later in the popup
  * or the badge. `reset` says that something was lost; `lost` is 'all' when nothing could be kept.
  */
-export function migrate(raw: unknown): { state: State; reset: boolean; lost: number | 'all' } {
+export function migrate(raw: unknown): {
+  state: State;
+  reset: boolean;
+  lost: number | 'all';
+  /** Stored by a newer version of the extension (a rollback): to be left exactly as it is. */
+  newer?: number;
+} {
   if (raw === undefined || raw === null) return { state: emptyState(), reset: false, lost: 0 };
+  if (isObj(raw) && typeof raw.version === 'number' && raw.version > STATE_VERSION)
+    return { state: emptyState(), reset: false, lost: 0, newer: raw.version };
   if (!isObj(raw) || raw.version !== STATE_VERSION || !isObj(raw.records)) {
     return { state: emptyState(), reset: true, lost: 'all' };
   }
@@ -649,7 +657,7 @@ export interface StateView {
   /** The last hand-off: asked for (`at`), given to a console tab (`sentAt`), confirmed filled. */
   lastHandoff: { status: 'pending' | 'sent' | 'filled'; at: number; sentAt?: number } | null;
   /** Stored state that could not be read and was dropped: all of it, or that many items. */
-  notice: { kind: 'state-reset'; lost: number | 'all' } | null;
+  notice: { kind: 'state-reset'; lost: number | 'all' } | { kind: 'state-newer'; version: number } | null;
   /** The settings the organisation's policy fixes (`state.settings` already holds their values). */
   managed: { fields: (keyof Settings)[]; locked: boolean };
 }

@@ -42,11 +42,14 @@ export interface StoredRead {
   lost: number | 'all';
   /** Storage must be written anew (repaired, or the older single-entry layout). */
   rewrite: boolean;
+  /** Stored by a newer version (a rollback): nothing may be written over it. */
+  newer?: number;
 }
 
 /** Everything storage.local holds → the state, checked field by field (see `migrate`). */
 export function readStored(all: Record<string, unknown>): StoredRead {
-  const { state, reset, lost } = migrate(assemble(all));
+  const { state, reset, lost, newer } = migrate(assemble(all));
+  if (newer !== undefined) return { state, reset: false, lost: 0, rewrite: false, newer };
   const index = all[STATE_KEY];
   const older = !!index && typeof index === 'object' && 'records' in index;
   return { state, reset, lost, rewrite: reset || older };
@@ -54,6 +57,9 @@ export function readStored(all: Record<string, unknown>): StoredRead {
 
 export function noticeOf(raw: unknown): StateView['notice'] {
   if (!raw || typeof raw !== 'object') return null;
+  const { kind, version } = raw as { kind?: unknown; version?: unknown };
+  if (kind === 'state-newer')
+    return typeof version === 'number' && Number.isInteger(version) ? { kind, version } : null;
   const lost = (raw as { lost?: unknown }).lost;
   return lost === 'all' || (typeof lost === 'number' && lost > 0) ? { kind: 'state-reset', lost } : null;
 }
@@ -115,7 +121,8 @@ export function snapshotView(
 ): StateView | undefined {
   if (sessionKeys.includes(SECRET_KEY)) return undefined;
   const read = readStored(local);
-  if (read.rewrite) return undefined;
+  // storage to repair, or a newer version's (the background then works in memory): ask it
+  if (read.rewrite || read.newer !== undefined) return undefined;
   return viewOf({
     state: read.state,
     managed,

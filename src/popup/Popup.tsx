@@ -130,7 +130,12 @@ export function Popup({ initial }: { initial?: StateView | undefined } = {}) {
           </p>
         ))}
       </header>
-      {view.notice && (
+      {view.notice?.kind === 'state-newer' && (
+        <p class="warn" role="alert" data-notice="state-newer">
+          {t('stateNewer', String(view.notice.version))}
+        </p>
+      )}
+      {view.notice?.kind === 'state-reset' && (
         <p class="warn" role="alert" data-notice="state-reset">
           {view.notice.lost === 'all' ? t('stateWasReset') : t('stateWasRepaired', String(view.notice.lost))}
         </p>

@@ -265,6 +265,20 @@ describe('faults the extension survives', () => {
     expect(await until(copied, 5000), 'the admin’s own copy counts').toBeTruthy();
   });
 
+  it('what a key page noted in memory ends with its tab (issue 27, lower finding)', async () => {
+    await resetAll();
+    serve(FLOW_URL, flowPage());
+    const page = await h.context.newPage();
+    await page.goto(FLOW_URL);
+    await page.click('#create');
+    await page.fill('#name', 'Skyhigh CASB compliance');
+    const perTab = async () =>
+      Object.keys(await storage('session')).filter((k) => /^key(Form|Facts):/.test(k));
+    expect(await until(async () => (await perTab()).length > 0, 5000), 'the form was noted').toBe(true);
+    await page.close();
+    expect(await until(async () => (await perTab()).length === 0, 5000)).toBe(true);
+  });
+
   it('keeps an Organization ID read alone off another tab’s workspace, in either order', async () => {
     const orgOnly = `<!doctype html><main><h2>Workspace details</h2><dl><dt>Organization ID</dt><dd>${ORG}</dd></dl></main>`;
     const wsOnly = `<!doctype html><main><h2>Workspace details</h2><dl><dt>Workspace ID</dt><dd>${WS}</dd></dl></main>`;

@@ -97,6 +97,22 @@ describe('copies the page makes (Firefox, issue 27.3)', () => {
   });
 });
 
+describe('per-tab notes (Firefox, issue 27, lower finding)', () => {
+  const h = useFirefox();
+
+  it('what a key page noted in memory ends with its tab', async () => {
+    h.serve(FLOW_URL, flowPage());
+    const page = await h.open(FLOW_URL);
+    await page.click('#create');
+    await page.locator('#name').fill('Skyhigh CASB compliance');
+    const perTab = async () =>
+      Object.keys(await h.storage('session')).filter((k) => /^key(Form|Facts):/.test(k));
+    expect(await until(async () => (await perTab()).length > 0, 5000), 'the form was noted').toBe(true);
+    await page.close();
+    expect(await until(async () => (await perTab()).length === 0, 5000)).toBe(true);
+  });
+});
+
 describe('storage.session (Firefox)', () => {
   // a copy of the build with one more content script, which tries to read storage.session
   const dir = mkdtempSync(join(tmpdir(), 'casb-firefox-ext-'));

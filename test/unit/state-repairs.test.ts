@@ -57,7 +57,7 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['an empty string', ''],
     ['false', false],
     ['true', true],
-    ['another version', { ...stored(), version: 2 }],
+    ['an older version than any released', { ...stored(), version: 0 }],
     ['the version as text', { ...stored(), version: '1' }],
     ['no version', { ...stored(), version: undefined }],
     ['no records', { ...stored(), records: undefined }],
@@ -65,6 +65,16 @@ describe('migrate: what storage holds becomes a valid state', () => {
     ['records as text', { ...stored(), records: 'x' }],
   ])('%s: reset to an empty state, and said so (all of it lost)', (_, raw) => {
     expect(migrate(raw)).toEqual({ state: emptyState(), reset: true, lost: 'all' });
+  });
+
+  it('a newer version’s state (a rollback): nothing read, nothing to repair, to be left as it is', () => {
+    expect(migrate({ ...stored(), version: 2 })).toEqual({
+      state: emptyState(),
+      reset: false,
+      lost: 0,
+      newer: 2,
+    });
+    expect(migrate({ version: 7 })).toEqual({ state: emptyState(), reset: false, lost: 0, newer: 7 });
   });
 
   it('keeps a valid state as it is, without a notice', () => {

@@ -41,7 +41,7 @@ describe('onboarding state', () => {
 
   it('resets a corrupt or unknown record and says so', () => {
     expect(migrate('garbage')).toMatchObject({ reset: true, state: emptyState() });
-    expect(migrate({ version: 99, records: {} }).reset).toBe(true);
+    expect(migrate({ version: 99, records: {} })).toMatchObject({ reset: false, newer: 99 });
     const bad = migrate({
       version: 1,
       records: { 'not-a-uuid': { workspaceId: 'not-a-uuid' } },

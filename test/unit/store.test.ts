@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 const {
+  clearNotice,
   dropCache,
   exclusive,
   forgetSecret,
@@ -60,6 +61,22 @@ describe('background storage', () => {
     await fakeBrowser.storage.local.set({ onboarding: { version: 1, records: { nope: 1 } } });
     expect((await loadState()).records).toEqual({});
     expect((await view()).notice).toEqual({ kind: 'state-reset', lost: 1 });
+  });
+
+  it('leaves the state of a newer version (a rollback) exactly as it is, and says so (issue 27)', async () => {
+    const newer = {
+      onboarding: { version: 2, current: WS1, settings: { consoleHost: 'www.myshn.eu' }, future: true },
+      [`ws:${WS1}`]: { workspaceId: WS1, somethingNew: { a: 1 } },
+    };
+    await fakeBrowser.storage.local.set(newer);
+    expect((await loadState()).records).toEqual({});
+    await update((s) => withIds(s, { workspaceId: WS2 }, { at: 1, from: 'x' }));
+    expect((await loadState()).current).toBe(WS2); // this version works in memory
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(newer);
+    expect((await view()).notice).toEqual({ kind: 'state-newer', version: 2 });
+    await clearNotice(); // the IDs captured again do not hide it
+    expect((await view()).notice).toEqual({ kind: 'state-newer', version: 2 });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(newer);
   });
 
   it('says so in the very first view after a damaged record is found', async () => {
