@@ -19,7 +19,10 @@ export const BUDGETS = { contentScript: 8 * 1024, popup: 25 * 1024 };
  * session, a power the content scripts do not have (issue #14; README's Performance section).
  */
 export const PAGE_CEILINGS = {
-  'src/content/key-page.js': 12_800,
+  // Issue #23 widened what proves a one-time view (its wording in five languages and its variants,
+  // Copy/Close names and icon buttons) and issue #27 made that wording count only where it is shown:
+  // +0.7 KB over the 12,800 B that issue #26 set. Time stays the goal (npm run bench).
+  'src/content/key-page.js': 13_568,
   // The console's one script holds the hand-off panel, the form reader and, since issue #25, the
   // reader of Skyhigh's own status for the instance (with the visibility rule it shares): the same
   // constraint as the key pages (no web-accessible files, no host permissions), so a named ceiling.

@@ -78,6 +78,24 @@ function secretHolders(root: ParentNode): Element[] {
   return holders.filter((h) => !isHidden(h));
 }
 
+/**
+ * The text of `view` a person sees: not under a hidden element or a closed `<details>`, and, where
+ * the browser says so (`checkVisibility`: stylesheets, `content-visibility`), drawn. (The key pages
+ * carry this short form of the visibility rule of core/visibility.ts: their script has a byte ceiling.)
+ */
+function shownText(view: Element): string {
+  const text = new TextJoiner();
+  for (const t of textNodes(view)) {
+    const parent = t.parentElement as Element;
+    if (
+      !isHidden(t, view) &&
+      (parent.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) ?? true)
+    )
+      text.add(t);
+  }
+  return text.text.split('\u0000').join(' ');
+}
+
 /** Buttons (or button-like elements) of a view, by their accessible name. */
 function buttonNames(view: Element): string[] {
   return [...view.querySelectorAll('button, [role="button"], a[href], input[type="button"]')]
@@ -86,7 +104,9 @@ function buttonNames(view: Element): string[] {
       (b) =>
         cleanText(b.getAttribute('aria-label')) ||
         cleanText(b.textContent) ||
-        cleanText((b as HTMLInputElement).value),
+        cleanText((b as HTMLInputElement).value) ||
+        // an icon button named only by its tooltip
+        cleanText(b.getAttribute('title')),
     );
 }
 
@@ -97,11 +117,14 @@ const offersCopyOrClose = (view: Element): boolean =>
 function oneTimeView(holder: Element): Element | null {
   const dialog = holder.closest(DIALOG_SELECTOR);
   let view: Element | null = null;
-  if (dialog) view = hasOneTimeWording(dialog.textContent as string) ? dialog : null;
+  // the one-time wording proves only where a person sees it
+  const says = (el: Element) =>
+    hasOneTimeWording(el.textContent as string) && hasOneTimeWording(shownText(el));
+  if (dialog) view = says(dialog) ? dialog : null;
   else {
     let el: Element | null = holder.parentElement;
     for (let i = 0; el && i < PANEL_CLIMB && el.tagName !== 'BODY'; i++, el = el.parentElement) {
-      if (hasOneTimeWording(el.textContent as string)) {
+      if (says(el)) {
         view = el;
         break;
       }

@@ -55,18 +55,24 @@ export function keySiteOf(url: string): KeySite | null {
   return null;
 }
 
-/** Wording that tells a secret is shown once (matched loosely, in the secret's neighbourhood). */
+/**
+ * Wording that tells a secret is shown once, by meaning and in its variants (matched loosely, in the
+ * secret's neighbourhood): it can't / won't be viewed, seen or shown again; this is the only time;
+ * after you close this window; store it somewhere safe; in every language the readers know.
+ */
 export const ONE_TIME_WORDING: readonly RegExp[] = [
-  /save (this|your) (secret )?key/i,
-  /won['’]?t be able to (view|see) it again/i,
-  /will not be able to (view|see) it again/i,
-  /only (be )?(visible|shown|displayed) once/i,
-  /not be shown again/i,
-  /copy (it|this key|your key) now/i,
-  /nicht erneut angezeigt|nur einmal angezeigt/i,
-  /ne pourrez plus (le|la|les) (voir|afficher|consulter)|affichée? qu['’]une seule fois/i,
-  /no podrás volver a ver|solo se mostrará una vez/i,
-  /一度しか表示されません|再度表示することはできません/,
+  /save (this|your|the) (secret |api |admin )?key/i,
+  /(can['’]?t|cannot|won['’]?t|will not|unable to|not be able to|no longer)( be able to)?( be)? (view|see|show|display|access|retrieve|copy|reveal)(ed|n)?( (it|this|them|the (secret|key)|this (secret|key)|your (secret|key)))? again/i,
+  /(only|last) (time|chance)( that)? you('ll| will)?( be able to| can)? (see|view|copy)/i,
+  /(only (be )?(visible|shown|displayed) once|(visible|shown|displayed) only once)/i,
+  /not be (shown|displayed|visible) again/i,
+  /after (you )?clos(e|ing) (this|the) (window|dialog|modal|page|panel)/i,
+  /(store|keep|save) (it|this|them|the (secret|key)|this (secret|key)|your (secret|key))( somewhere| in a)? (safe|secure)/i,
+  /copy (it|this key|your key|the key|this secret|the secret) now/i,
+  /nicht (erneut|noch einmal|mehr) (angezeigt|anzeigen|sehen|einsehen|abrufen)|nur einmal (angezeigt|sichtbar)|kein weiteres mal|an einem sicheren ort|nach dem schließen/i,
+  /ne pourrez plus (le|la|les) (voir|afficher|consulter|récupérer)|ne sera plus (visible|affichée?)|affichée? qu['’]une seule fois|seule fois où|en lieu sûr|dans un endroit sûr|après (avoir )?fermé/i,
+  /no podrás volver a (verla|verlo|ver)|no (se )?(podrá|podrás) (ver|mostrar)(la|lo)? de nuevo|no se (volverá a )?mostrar(á)? (de nuevo|otra vez)|solo se mostrará una vez|única vez|(lugar|sitio) seguro|después de cerrar/i,
+  /一度しか表示されません|再度表示することはできません|二度と表示されません|再表示(でき|され)ません|閉じると.{0,12}(表示|確認)できません|安全な場所に保管/,
 ];
 
 /** Labels of a key's name in the secret view and the create form. */
@@ -237,10 +243,11 @@ export const SECRET_KEY_HEADERS = [
 ];
 
 /** A button that copies (the site's own Copy button). */
-export const COPY_BUTTON = /^(copy|copy key|copy secret key|kopieren|copier|copiar|copia|コピー|복사|复制)$/i;
+export const COPY_BUTTON =
+  /^(copy( (the )?(secret|key|secret key|api key|admin key|token))?|copy to clipboard|(schlüssel |geheimnis )?kopieren|in die zwischenablage kopieren|copier( la clé| le secret)?|copiar( la)?( clave| secreto)?|copia|(キーを)?コピー|복사|复制)$/i;
 /** A button that closes the secret view. */
 export const CLOSE_BUTTON =
-  /^(done|close|ok|×|✕|x|fertig|schließen|terminé|fermer|listo|hecho|cerrar|fatto|chiudi|concluído|fechar|完了|閉じる|완료|닫기|完成|关闭)$/i;
+  /^(done|close|ok|×|✕|x|i['’]ve saved it|i have saved it|i saved it|i['’]ve copied it|got it|fertig|schließen|gespeichert|terminé|fermer|c['’]est noté|listo|hecho|cerrar|ya la guardé|fatto|chiudi|concluído|fechar|完了|閉じる|保存しました|완료|닫기|完成|关闭)$/i;
 
 /** How the organisation picker is named (its aria-label, or the text just before it). */
 export const ORG_PICKER_LABEL =
