@@ -211,3 +211,60 @@ describe('a fill the page cannot redirect (finding 2)', () => {
     expect([value('n'), value('ws'), value('k')]).toEqual(['ChatGPT Enterprise', WS, KEY]);
   });
 });
+
+describe('trails without a name (issue 23.2)', () => {
+  const NEUTRAL = `<form><h3>Add Instance</h3>${FIELDS}</form>`;
+  it.each([
+    [
+      'a nav with separators in its text',
+      '<nav><a href="#/s">Settings</a> › <a href="#/sm">Service Management</a> › <a href="#/o">OpenAI - ChatGPT</a> › <span>Add Instance</span></nav>',
+    ],
+    [
+      'a list whose separators are drawn (CSS or icons), the last item current',
+      '<nav><ol><li><a href="#/s">Settings</a></li><li><a href="#/sm">Service Management</a></li><li><a href="#/o">OpenAI - ChatGPT</a></li><li aria-current="page">Add Instance</li></ol></nav>',
+    ],
+    [
+      'a list whose last item is plain text',
+      '<ol><li><a href="#/s">Settings</a><svg aria-hidden="true"></svg></li><li><a href="#/o">ChatGPT</a><svg aria-hidden="true"></svg></li><li>New</li></ol>',
+    ],
+    ['spaced slashes', '<div role="navigation">Settings / Service Management / OpenAI ChatGPT / New</div>'],
+  ])('%s proves the form', (_, trail) => {
+    html(trail + NEUTRAL);
+    const r = findInstanceForm(document);
+    expect(r.refusal).toBeNull();
+    expect(r.form?.proven).toBe(true);
+  });
+
+  it.each([
+    [
+      'a sidebar listing several services',
+      '<nav><ul><li><a href="#/z">Zoom</a></li><li><a href="#/s">Slack</a></li><li><a href="#/o" aria-current="page">OpenAI - ChatGPT</a></li></ul></nav>',
+    ],
+    [
+      'a menu whose every item is a link',
+      '<nav><ul><li><a href="#/d">Dashboard</a></li><li><a href="#/o">OpenAI - ChatGPT</a></li><li><a href="#/r">Reports</a></li></ul></nav>',
+    ],
+    [
+      'a bullet list of help text',
+      '<ul><li>Create an Admin key in OpenAI</li><li>Copy the Workspace ID</li><li>Paste both here</li></ul>',
+    ],
+    [
+      'a long list',
+      `<nav><ol>${'<li><a href="#">Step</a></li>'.repeat(8)}<li aria-current="page">OpenAI</li></ol></nav>`,
+    ],
+    [
+      'a hidden trail',
+      '<nav hidden><a href="#/s">Settings</a> › <a href="#/o">OpenAI - ChatGPT</a> › <span>Add Instance</span></nav>',
+    ],
+  ])('%s is not a trail: the form is only a candidate', (_, markup) => {
+    html(markup + NEUTRAL);
+    expect(findInstanceForm(document).refusal).toBe('not-chatgpt');
+  });
+
+  it('a trail naming another service contradicts', () => {
+    html(
+      `<nav><a href="#/s">Settings</a> › <a href="#/z">Zoom</a> › <span>Add Instance</span></nav>${NEUTRAL}`,
+    );
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'other-service', service: 'Zoom' });
+  });
+});

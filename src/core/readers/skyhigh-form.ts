@@ -267,6 +267,41 @@ function labelledByShown(el: Element, seen: Sight): string {
     .join(' ');
 }
 
+/** Between a trail's segments: › » → ⟩, or a spaced / > | ("Settings / Service Management"). */
+const TRAIL_SEPARATOR = /\s*[›»→⟩]\s*|\s+[/>|]\s+/;
+const LINK = 'a[href], [role="link"]';
+const TRAIL_EDGES = /^[\s›»→⟩/>|]+|[\s›»→⟩/>|]+$/g;
+
+/**
+ * A trail a person sees in `el` (a breadcrumb without a name): a short ordered run of 2 to 7
+ * segments, either written with separators or as the items of a list whose last item is the
+ * current page (marked `aria-current`, or not a link), naming at most one service. A sidebar or a
+ * menu lists many services, or links every item: not a trail. Null when `el` holds none.
+ */
+function trailIn(el: Element, seen: Sight): string | null {
+  const items = [...el.children].filter((c) => c.tagName === 'LI' && seen.shown(c));
+  let segments: string[];
+  if (items.length >= 2) {
+    // a trail links every step but the last, the current page; a bullet list links none
+    const last = items[items.length - 1] as Element;
+    const current = last.matches('[aria-current]') || last.querySelector('[aria-current]') !== null;
+    if (!current && last.querySelector(LINK)) return null;
+    if (items.slice(0, -1).some((li) => !li.querySelector(LINK))) return null;
+    segments = items.map((li) => seen.text(li).replace(TRAIL_EDGES, ''));
+  } else {
+    const text = seen.text(el);
+    if (!TRAIL_SEPARATOR.test(text)) return null;
+    segments = text.split(TRAIL_SEPARATOR);
+  }
+  segments = segments.map(cleanText).filter((t) => t.length > 0);
+  if (segments.length < 2 || segments.length > 7 || segments.some((t) => t.length > 48)) return null;
+  const services = segments.filter((t) => SERVICE_NAME.test(t) || OTHER_SERVICE.test(t));
+  return services.length > 1 ? null : segments.join(' › ');
+}
+
+/** Where a trail may be: a navigation landmark, a list, an element named a breadcrumb. */
+const TRAIL_HOLDER = 'nav, [role="navigation"], ol, ul';
+
 /**
  * What a form says it is, only from what a person sees: its own names (its labelling, its legend
  * and headings) and, around it, the heading just before it, the breadcrumb trail, the page's title
@@ -282,6 +317,12 @@ function formNames(region: Element, first: Element, seen: Sight): { own: string[
   if (before && !region.contains(before)) around.push(seen.text(before));
   for (const b of doc.querySelectorAll('[aria-label]'))
     if (BREADCRUMB_NAME.test(b.getAttribute('aria-label') ?? '') && seen.shown(b)) around.push(seen.text(b));
+  // a trail without a name, outside the form (in the page's chrome too: that is where trails sit)
+  for (const t of doc.querySelectorAll(TRAIL_HOLDER)) {
+    if (region.contains(t) || t.querySelector(TRAIL_HOLDER) || !seen.shown(t)) continue;
+    const trail = trailIn(t, seen);
+    if (trail) around.push(trail);
+  }
   around.push(doc.title, decodeURIComponent(doc.location?.hash ?? '').replace(/[/_-]+/g, ' '));
   const clean = (list: string[]) => list.map(cleanText).filter((n) => n.length > 0);
   return { own: clean(own), around: clean(around) };
