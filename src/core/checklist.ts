@@ -74,6 +74,7 @@ const FLAG_WHY: Record<FormFlag, MessageKey> = {
   'project-not-default': 'whyProjectNotDefault',
   'permissions-not-all': 'whyPermissionsNotAll',
   'permissions-read-only': 'whyPermissionsReadOnly',
+  'permissions-custom': 'whyPermissionsCustom',
 };
 
 const ROTATION_WHY = { soon: 'whyRotateBefore', today: 'whyRotateToday', expired: 'whyKeyExpired' } as const;

@@ -22,7 +22,9 @@ export function guideFlags(state: State, form: KeyForm, pageUrl: string): GuideF
       ? { key: 'flagProject', subs: [form.project ?? ''] }
       : f === 'permissions-not-all'
         ? { key: 'flagPermissions', subs: [form.permissions ?? ''] }
-        : { key: 'flagReadOnly', subs: [form.permissions ?? ''] },
+        : f === 'permissions-custom'
+          ? { key: 'flagCustomPermissions', subs: [form.permissions ?? ''] }
+          : { key: 'flagReadOnly', subs: [form.permissions ?? ''] },
   );
   if (!admin) return flags;
   const rec = currentRecord(state);

@@ -395,6 +395,22 @@ describe('more choices', () => {
     expect(formFlags({ site: 'admin-console', permissions: 'All' })).toEqual([]);
     expect(formFlags({ permissions: 'Read only' })).toEqual(['permissions-not-all']);
   });
+
+  it.each([
+    'Custom',
+    'Restricted',
+    'Benutzerdefiniert',
+    'Personnalisées',
+    'Personalizado',
+    'カスタム',
+    '制限付き',
+  ])(
+    'permissions picked one by one on an Admin key (%s, the Admin Console’s choice now and before) are flagged',
+    (choice) => {
+      expect(formFlags({ site: 'admin-console', permissions: choice })).toEqual(['permissions-custom']);
+      expect(formFlags({ permissions: choice })).toEqual(['permissions-not-all']);
+    },
+  );
 });
 
 describe('a field named only by its placeholder (issue 11, item 10)', () => {

@@ -7,6 +7,7 @@ import {
   ALL_PERMISSIONS,
   CHOICE_LABELS,
   CREATE_FORM_WORDING,
+  CUSTOM_PERMISSIONS,
   DEFAULT_PROJECT,
   FORM_EXPIRATION_LABELS,
   FORM_WORKSPACE_LABELS,
@@ -34,7 +35,11 @@ export interface CreateFormInfo {
   expiration?: string;
 }
 
-export type FormFlag = 'project-not-default' | 'permissions-not-all' | 'permissions-read-only';
+export type FormFlag =
+  | 'project-not-default'
+  | 'permissions-not-all'
+  | 'permissions-read-only'
+  | 'permissions-custom';
 
 /** Any label of the form: a choice's, or the name's (once, not per read). */
 const isAnyFormLabel = labelMatcher([...CHOICE_LABELS, 'Name', 'Service Key Name']);
@@ -137,12 +142,15 @@ export function readCreateForm(container: Element): CreateFormInfo {
 
 /**
  * Choices Skyhigh's guide does not document: another project, permissions other than All; for an
- * Admin key (Admin Console), Read only (Skyhigh's remediation deletes content).
+ * Admin key (Admin Console), Read only (Skyhigh's remediation deletes content) and Custom (or, as
+ * the choice was named before, Restricted: whether they read and delete compliance data is unsaid).
  */
 export function formFlags(info: Omit<CreateFormInfo, 'container'> & { site?: string }): FormFlag[] {
   const flags: FormFlag[] = [];
   if (info.site === 'admin-console') {
     if (info.permissions && READ_ONLY.test(info.permissions)) flags.push('permissions-read-only');
+    // picked one by one: whether reading and deleting compliance data are among them is not shown
+    else if (info.permissions && CUSTOM_PERMISSIONS.test(info.permissions)) flags.push('permissions-custom');
     return flags;
   }
   if (info.project && !DEFAULT_PROJECT.test(info.project)) flags.push('project-not-default');

@@ -150,6 +150,12 @@ export const ALL_PERMISSIONS = /^(all|alle|tous|toutes|todos|todas|tutti|tutte|�
 /** Admin keys' "Read only" permissions (no delete: Skyhigh's remediation cannot work). */
 export const READ_ONLY =
   /read[ -]?only|nur lesen|schreibgeschützt|lecture seule|solo lectura|sólo lectura|読み取り専用/i;
+/**
+ * The Admin Console's choice of permissions picked one by one: *Custom* now, *Restricted* before
+ * (the choices were All / Read only / Restricted and are All / Read only / Custom).
+ */
+export const CUSTOM_PERMISSIONS =
+  /^(custom|restricted|benutzerdefiniert|eingeschränkt|personnalisées?|restreintes?|personalizad[oa]s?|restringid[oa]s?|カスタム|制限付き)$/i;
 export const SERVICE_ACCOUNT = /service|dienst|servicio|servizio|serviço|サービス|서비스|服务/i;
 export const YOU = /^(you|me|myself|du|ich|vous|moi|tú|tu|yo|você|eu|あなた|自分|나|您|你)$/i;
 
