@@ -107,7 +107,7 @@ async function fillAndReport(form: InstanceForm): Promise<void> {
     return;
   }
   for (const f of result.filled) {
-    const control = form.match.controls[f];
+    const control = now.form?.match.controls[f];
     if (control) {
       control.style.outline = '3px solid #1e8e3e';
       control.style.outlineOffset = '2px';

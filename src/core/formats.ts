@@ -62,14 +62,15 @@ export function isPlaceholderKey(v: string): boolean {
 
 /**
  * Text shaped like a key somewhere in it: `sk-` and 16 more key characters, or a long random run
- * (32 or more key characters with both cases and digits, an Organization ID aside). Never a value
- * the record keeps or the e-mail says as a name, a project, permissions or CREATED BY.
+ * (24 or more letters and digits in one piece, both cases, digits in more than one place; not an
+ * Organization ID, nor a name with a number: "SkyhighCASB-Production-Connector-2025"). Never a value the record keeps or the
+ * e-mail says as a name, a project, permissions or CREATED BY.
  */
 export function hasKeyShape(text: string): boolean {
   if (/(?<![0-9A-Za-z_-])sk-[A-Za-z0-9_-]{16}/.test(text)) return true;
-  for (const [run] of text.matchAll(/[A-Za-z0-9_-]{32,}/g))
-    if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run) && !ORGANIZATION_ID_RE.test(run))
-      return true;
+  // an Organization ID (org-…) is not a key; random letters have digits in more than one place
+  for (const [run] of text.matchAll(/(?<![A-Za-z0-9]|org-)[A-Za-z0-9]{24,}/g))
+    if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /\d\D+\d/.test(run)) return true;
   return false;
 }
 

@@ -44,3 +44,18 @@ export function labelMatcher(wordings: readonly string[]): LabelMatcher {
   };
   return matches;
 }
+
+/**
+ * A single-page app's route, from its address's fragment: the path only (a query after `?` is
+ * anyone's to write into a link), decoded where it can be, its separators as spaces.
+ */
+export function routeWords(hash: string): string {
+  const path = hash.replace(/^#/, '').split('?')[0] as string;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: the route as written
+  }
+  return decoded.replace(/[/_-]+/g, ' ');
+}

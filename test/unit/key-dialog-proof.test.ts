@@ -264,3 +264,50 @@ describe('the key’s name', () => {
     expect(nameShown()).toBeNull();
   });
 });
+
+describe('the one-time wording, by meaning and only where shown (issues 23.2, 27.1)', () => {
+  const view = (wording: string, buttons = '<button>Copy secret</button><button>Close</button>') =>
+    `<div role="dialog" aria-modal="true"><h2>Admin key created</h2>${wording}<span class="mono">${KEY}</span>${buttons}</div>`;
+
+  it.each([
+    "<p>Your secret can't be viewed again after you close this window.</p>",
+    "<p>You <strong>won't</strong> be able to <em>view</em> it again.</p>",
+    '<p>This is the only time you’ll see this secret.</p>',
+    '<p>Store this key somewhere safe.</p>',
+    '<p>The secret cannot be retrieved again.</p>',
+    '<p>You will not be able to see your API key again.</p>',
+    '<p>Der Schlüssel wird nicht erneut angezeigt.</p>',
+    '<p>Conservez-la en lieu sûr.</p>',
+    '<p>Guárdala en un lugar seguro.</p>',
+    '<p>このキーは二度と表示されません。</p>',
+  ])('%s', (wording) => {
+    show(view(wording));
+    expect(readKeyDialog(document.body)).toMatchObject({ secretShown: true, secret: KEY });
+  });
+
+  it.each([
+    '<p>Last time you viewed this key: yesterday.</p>',
+    '<p>Visit a secure site.</p>',
+    '<p style="opacity: 0">You won’t be able to view it again.</p>',
+    '<p style="visibility: hidden">You won’t be able to view it again.</p>',
+    '<div hidden><p>You won’t be able to view it again.</p></div>',
+    '<details><summary>Why?</summary><p>You won’t be able to view it again.</p></details>',
+  ])('%s: no proof', (wording) => {
+    show(view(wording));
+    expect(readKeyDialog(document.body)).toEqual(NOTHING);
+  });
+
+  it.each([
+    ['an icon button named by its tooltip', '<button title="Copy"><svg aria-hidden="true"></svg></button>'],
+    ['“I’ve saved it”', '<button>I’ve saved it</button>'],
+    ['Copy key', '<button>Copy key</button>'],
+  ])('a view closed or copied by %s', (_, buttons) => {
+    show(view('<p>You won’t be able to view it again.</p>', buttons));
+    expect(readKeyDialog(document.body).secretShown).toBe(true);
+  });
+
+  it('a view with no button at all is not one', () => {
+    show(view('<p>You won’t be able to view it again.</p>', '<button title="Settings"></button>'));
+    expect(readKeyDialog(document.body)).toEqual(NOTHING);
+  });
+});

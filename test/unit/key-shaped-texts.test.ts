@@ -55,6 +55,11 @@ describe('hasKeyShape', () => {
     ['a-very-long-lowercase-slug-without-any-digits', false],
     ['Read and delete compliance data', false],
     ['ALLCAPS_AND_DIGITS_0123456789_ABCDEFGH', false],
+    ['SkyhighCASB-Production-Connector-2025', false],
+    ['SkyhighCASBProductionConnector2025', false],
+    ['org-Kd02hs8PqLm4nXv7Tb1cYw6z', false],
+    ['Zx81QmLp0WvT4rYb7NcK2sHd', true],
+    ['key Zx81QmLp0WvT4rYb7NcK2sHd9', true],
   ])('%s: %s', (text, shaped) => {
     expect(hasKeyShape(text)).toBe(shaped);
   });

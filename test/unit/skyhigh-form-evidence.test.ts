@@ -268,3 +268,126 @@ describe('trails without a name (issue 23.2)', () => {
     expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'other-service', service: 'Zoom' });
   });
 });
+
+describe('trail and fill edges (each pins a guard)', () => {
+  const NEUTRAL = `<form><h3>Add Instance</h3>${FIELDS}</form>`;
+  const crumbs = (n: number, last = 'Add Instance') =>
+    `<nav>${Array.from({ length: n - 1 }, (_, i) => `<a href="#/${i}">${i === 0 ? 'OpenAI ChatGPT' : `Step ${i}`}</a> › `).join('')}<span>${last}</span></nav>`;
+  const listTrail = (items: string[]) => `<nav><ol>${items.map((i) => `<li>${i}</li>`).join('')}</ol></nav>`;
+  const grade = () => findInstanceForm(document).refusal;
+
+  it.each([
+    [2, null],
+    [7, null],
+    [8, 'not-chatgpt'],
+  ])('a trail of %i segments: %s', (n, refusal) => {
+    html(crumbs(n) + NEUTRAL);
+    expect(grade()).toBe(refusal);
+  });
+
+  it('a segment longer than a step’s name is not a trail', () => {
+    html(crumbs(3, 'x'.repeat(49)) + NEUTRAL);
+    expect(grade()).toBe('not-chatgpt');
+    html(crumbs(3, 'x'.repeat(48)) + NEUTRAL);
+    expect(grade()).toBeNull();
+  });
+
+  it.each([
+    [
+      'two items, the last current',
+      ['<a href="#/o">OpenAI - ChatGPT</a>', '<span aria-current="page">New</span>'],
+      null,
+    ],
+    ['the last item plain text', ['<a href="#/o">ChatGPT</a>', 'New'], null],
+    [
+      'OpenAI and ChatGPT as two steps (one service)',
+      ['<a href="#/a">OpenAI</a>', '<a href="#/c">ChatGPT</a>', 'New'],
+      null,
+    ],
+    [
+      'the last a link marked aria-current="false"',
+      ['<a href="#/s">Settings</a>', '<a href="#/o" aria-current="false">ChatGPT</a>'],
+      'not-chatgpt',
+    ],
+    [
+      'a step before the last without a link',
+      ['Settings', '<a href="#/o">ChatGPT</a>', 'New'],
+      'not-chatgpt',
+    ],
+    ['two services', ['<a href="#/z">Zoom</a>', '<a href="#/o">ChatGPT</a>', 'New'], 'not-chatgpt'],
+  ])('a list trail, %s: %s', (_, items, refusal) => {
+    html(listTrail(items as string[]) + NEUTRAL);
+    expect(grade()).toBe(refusal);
+  });
+
+  it('separators at the ends of a list item are not segments', () => {
+    html(
+      `${listTrail(['<a href="#/s">Settings</a> ›', '› <a href="#/o">ChatGPT</a> ›', '› New'])}${NEUTRAL}`,
+    );
+    expect(findInstanceForm(document).form?.title).toBe('Settings › ChatGPT › New');
+  });
+
+  it('a trail inside the form is not its surroundings', () => {
+    html(`<form><nav>Settings › OpenAI - ChatGPT › New</nav>${FIELDS}</form>`);
+    expect(grade()).toBe('not-chatgpt');
+  });
+
+  it('labels by two elements read as two words ("Zoom Workplace", not "ZoomWorkplace")', () => {
+    html(`<span id="a">Zoom</span><span id="b">Workplace</span><form aria-labelledby="a b">${FIELDS}</form>`);
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'other-service', service: 'Zoom' });
+  });
+
+  it('the title is the first short name when none names a service', () => {
+    html(`<form aria-label="${'A'.repeat(81)}"><h3>New instance</h3>${FIELDS}</form>`);
+    expect(findInstanceForm(document).form?.title).toBe('New instance');
+    html(`<form aria-label="${'A'.repeat(80)}"><h3>New instance</h3>${FIELDS}</form>`);
+    expect(findInstanceForm(document).form?.title).toBe('A'.repeat(80));
+  });
+
+  it('headings of a page region (not a form) are surroundings: another card’s service does not refuse', () => {
+    html(`<main><h2>OpenAI - ChatGPT</h2><h3>Microsoft 365 (connected)</h3><div>${FIELDS}</div></main>`);
+    expect(grade()).toBe('not-chatgpt');
+    html(`<form><h2>OpenAI - ChatGPT</h2><h3>Microsoft 365 (connected)</h3>${FIELDS}</form>`);
+    expect(grade()).toBe('other-service');
+  });
+
+  it('a route’s query is anyone’s to write: only its path counts', () => {
+    html(NEUTRAL);
+    history.replaceState(null, '', '/shndash/#/settings/service-management/new?chatgpt');
+    expect(grade()).toBe('not-chatgpt');
+    history.replaceState(null, '', '/shndash/#/settings/%E0%A4%A/openai-chatgpt');
+    expect(grade()).toBeNull(); // a malformed escape: the route as written
+  });
+
+  it.each([
+    ['only a Workspace ID field', '<input aria-label="Workspace ID">'],
+    ['only a key field', '<input aria-label="API key">'],
+  ])('%s: no form', (_, fields) => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${fields}</form>`);
+    expect(findInstanceForm(document)).toEqual({ form: null, refusal: 'no-form' });
+  });
+
+  it('the page’s listeners never see the key in a control moved out of the form', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${FIELDS}</form><form id="elsewhere"></form>`);
+    const r = findInstanceForm(document);
+    const seen: string[] = [];
+    const elsewhere = document.getElementById('elsewhere') as HTMLFormElement;
+    elsewhere.addEventListener('input', (e) => seen.push((e.target as HTMLInputElement).value));
+    document
+      .getElementById('ws')
+      ?.addEventListener('change', () => elsewhere.append(document.getElementById('k') as Element));
+    fillForm(r.form?.region as Element, VALUES, r.form?.match);
+    expect(seen.join('')).not.toContain(KEY);
+  });
+
+  it('nothing to write: nothing refused, even where the form is gone', () => {
+    html(`<h2>OpenAI - ChatGPT</h2><form>${FIELDS}</form>`);
+    const r = findInstanceForm(document);
+    r.form?.region.remove();
+    expect(fillForm(r.form?.region as Element, {}, r.form?.match)).toEqual({
+      filled: [],
+      missing: [],
+      ambiguous: [],
+    });
+  });
+});

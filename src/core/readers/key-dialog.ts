@@ -79,21 +79,26 @@ function secretHolders(root: ParentNode): Element[] {
 }
 
 /**
- * The text of `view` a person sees: not under a hidden element or a closed `<details>`, and, where
- * the browser says so (`checkVisibility`: stylesheets, `content-visibility`), drawn. (The key pages
- * carry this short form of the visibility rule of core/visibility.ts: their script has a byte ceiling.)
+ * The text of `view` a person sees: not under a hidden element or a closed `<details>`; where the
+ * browser says so (`checkVisibility`: stylesheets, opacity, `content-visibility`), drawn; and where
+ * the page has a layout, in a box of at least 2 × 2 px (not the "visually hidden" pattern). The key
+ * pages carry this short form of the rule of core/visibility.ts: their script has a byte ceiling.
  */
 function shownText(view: Element): string {
+  const layout = view.ownerDocument.documentElement.getBoundingClientRect().width > 0;
   const text = new TextJoiner();
   for (const t of textNodes(view)) {
     const parent = t.parentElement as Element;
+    const box = layout ? parent.getBoundingClientRect() : null;
     if (
       !isHidden(t, view) &&
-      (parent.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) ?? true)
+      parent.checkVisibility({ visibilityProperty: true, opacityProperty: true }) &&
+      (!box || (box.width >= 2 && box.height >= 2))
     )
       text.add(t);
   }
-  return text.text.split('\u0000').join(' ');
+  // element boundaries as spaces, then one space between words ("won't" in <strong>, then " be")
+  return text.text.split('\u0000').join(' ').replace(/\s+/g, ' ');
 }
 
 /** Buttons (or button-like elements) of a view, by their accessible name. */

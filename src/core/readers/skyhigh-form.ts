@@ -14,7 +14,7 @@ import {
   OTHER_SERVICE,
   SERVICE_NAME,
 } from '../sites/skyhigh';
-import { cleanText, normalizeLabel } from '../text';
+import { cleanText, normalizeLabel, routeWords } from '../text';
 import { type Sight, sight } from '../visibility';
 
 export type FillableControl = HTMLInputElement | HTMLTextAreaElement;
@@ -240,6 +240,8 @@ function commonAncestor(a: Element, b: Element): Element | null {
 const FORM_REGION =
   'form, dialog, fieldset, section, article, main, [role="form"], [role="dialog"], [role="alertdialog"], [role="region"], [role="main"]';
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+/** Regions whose headings are their own name. */
+const NAMED_BY_HEADINGS = 'form, fieldset, dialog, [role="form"], [role="dialog"], [role="alertdialog"]';
 /** Page chrome: a service named there (a sidebar link) says nothing about the form. */
 const CHROME = 'nav, aside, header, footer, [role="navigation"], [role="complementary"], [role="banner"]';
 
@@ -270,6 +272,7 @@ function labelledByShown(el: Element, seen: Sight): string {
 /** Between a trail's segments: › » → ⟩, or a spaced / > | ("Settings / Service Management"). */
 const TRAIL_SEPARATOR = /\s*[›»→⟩]\s*|\s+[/>|]\s+/;
 const LINK = 'a[href], [role="link"]';
+const CURRENT = '[aria-current]:not([aria-current="false"])';
 const TRAIL_EDGES = /^[\s›»→⟩/>|]+|[\s›»→⟩/>|]+$/g;
 
 /**
@@ -284,22 +287,24 @@ function trailIn(el: Element, seen: Sight): string | null {
   if (items.length >= 2) {
     // a trail links every step but the last, the current page; a bullet list links none
     const last = items[items.length - 1] as Element;
-    const current = last.matches('[aria-current]') || last.querySelector('[aria-current]') !== null;
+    const current = last.matches(CURRENT) || last.querySelector(CURRENT) !== null;
     if (!current && last.querySelector(LINK)) return null;
     if (items.slice(0, -1).some((li) => !li.querySelector(LINK))) return null;
-    segments = items.map((li) => seen.text(li).replace(TRAIL_EDGES, ''));
+    segments = items.map((li) => seen.text(li).slice(0, 200).replace(TRAIL_EDGES, ''));
   } else {
     const text = seen.text(el);
-    if (!TRAIL_SEPARATOR.test(text)) return null;
+    if (text.length > 400 || !TRAIL_SEPARATOR.test(text)) return null;
     segments = text.split(TRAIL_SEPARATOR);
   }
   segments = segments.map(cleanText).filter((t) => t.length > 0);
   if (segments.length < 2 || segments.length > 7 || segments.some((t) => t.length > 48)) return null;
-  const services = segments.filter((t) => SERVICE_NAME.test(t) || OTHER_SERVICE.test(t));
-  return services.length > 1 ? null : segments.join(' › ');
+  // OpenAI and ChatGPT are one service ("OpenAI › ChatGPT" is a trail); two services make a menu
+  const others = segments.filter((t) => OTHER_SERVICE.test(t)).length;
+  const ours = segments.some((t) => SERVICE_NAME.test(t)) ? 1 : 0;
+  return others + ours > 1 ? null : segments.join(' › ');
 }
 
-/** Where a trail may be: a navigation landmark, a list, an element named a breadcrumb. */
+/** Where a trail without a name may be: a navigation landmark, a list. */
 const TRAIL_HOLDER = 'nav, [role="navigation"], ol, ul';
 
 /**
@@ -311,8 +316,11 @@ function formNames(region: Element, first: Element, seen: Sight): { own: string[
   const doc = region.ownerDocument;
   const own: string[] = [];
   if (seen.shown(region)) own.push(region.getAttribute('aria-label') ?? '', labelledByShown(region, seen));
-  for (const h of region.querySelectorAll(HEADING)) if (seen.shown(h)) own.push(seen.text(h));
   const around: string[] = [];
+  // a form, fieldset or dialog names itself by its headings; a page region (main, a section) holds
+  // headings of other things too (cards, lists): there they are surroundings, not the form's name
+  const named = region.matches(NAMED_BY_HEADINGS) ? own : around;
+  for (const h of region.querySelectorAll(HEADING)) if (seen.shown(h)) named.push(seen.text(h));
   const before = headingBefore(first, seen);
   if (before && !region.contains(before)) around.push(seen.text(before));
   for (const b of doc.querySelectorAll('[aria-label]'))
@@ -323,7 +331,7 @@ function formNames(region: Element, first: Element, seen: Sight): { own: string[
     const trail = trailIn(t, seen);
     if (trail) around.push(trail);
   }
-  around.push(doc.title, decodeURIComponent(doc.location?.hash ?? '').replace(/[/_-]+/g, ' '));
+  around.push(doc.title, routeWords(doc.location?.hash ?? ''));
   const clean = (list: string[]) => list.map(cleanText).filter((n) => n.length > 0);
   return { own: clean(own), around: clean(around) };
 }

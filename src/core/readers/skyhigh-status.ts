@@ -7,7 +7,7 @@
  */
 import { idTokens } from '../formats';
 import { type InstanceStatus, SERVICE_NAME, STATUS_WORDS } from '../sites/skyhigh';
-import { cleanText } from '../text';
+import { cleanText, routeWords } from '../text';
 import { type Sight, sight } from '../visibility';
 
 export interface HandedOver {
@@ -109,7 +109,7 @@ function anchors(root: Element, ours: HandedOver, seen: Sight): { el: Element; b
 function pageNamesChatGpt(doc: Document, ours: HandedOver, seen: Sight): boolean {
   const name = ours.instanceName ? fold(ours.instanceName) : null;
   const says = (text: string) => SERVICE_NAME.test(name ? fold(text).split(name).join(' ') : text);
-  if (says(doc.title) || says(decodeURIComponent(doc.location?.hash ?? ''))) return true;
+  if (says(doc.title) || says(routeWords(doc.location?.hash ?? ''))) return true;
   for (const h of doc.querySelectorAll('h1, h2, h3, [role="heading"], nav, [aria-current="page"]'))
     if (says(seen.text(h))) return true;
   return false;

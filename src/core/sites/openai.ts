@@ -62,16 +62,16 @@ export function keySiteOf(url: string): KeySite | null {
  */
 export const ONE_TIME_WORDING: readonly RegExp[] = [
   /save (this|your|the) (secret |api |admin )?key/i,
-  /(can['’]?t|cannot|won['’]?t|will not|unable to|not be able to|no longer)( be able to)?( be)? (view|see|show|display|access|retrieve|copy|reveal)(ed|n)?( (it|this|them|the (secret|key)|this (secret|key)|your (secret|key)))? again/i,
-  /(only|last) (time|chance)( that)? you('ll| will)?( be able to| can)? (see|view|copy)/i,
+  /(can['’]?t|cannot|won['’]?t|will not|unable to|not be able to|no longer)( be able to)?( be)? (viewed|seen|shown|displayed|accessed|retrieved|copied|revealed|view|see|show|display|access|retrieve|copy|reveal)( (it|this|them|(the|this|your) (secret |api |admin )?(secret|key)))? again/i,
+  /(this is )?the only time( that)? you(['’]ll| will)?( be able to| can)? (see|view|copy)(?![a-z])/i,
   /(only (be )?(visible|shown|displayed) once|(visible|shown|displayed) only once)/i,
   /not be (shown|displayed|visible) again/i,
-  /after (you )?clos(e|ing) (this|the) (window|dialog|modal|page|panel)/i,
-  /(store|keep|save) (it|this|them|the (secret|key)|this (secret|key)|your (secret|key))( somewhere| in a)? (safe|secure)/i,
+  /after (you )?clos(e|ing) (this|the) (window|dialog|modal|panel)/i,
+  /(store|keep|save) (it|this|them|(the|this|your) (secret |api |admin )?(secret|key))( somewhere| in a)? (safe|secure)/i,
   /copy (it|this key|your key|the key|this secret|the secret) now/i,
-  /nicht (erneut|noch einmal|mehr) (angezeigt|anzeigen|sehen|einsehen|abrufen)|nur einmal (angezeigt|sichtbar)|kein weiteres mal|an einem sicheren ort|nach dem schließen/i,
-  /ne pourrez plus (le|la|les) (voir|afficher|consulter|récupérer)|ne sera plus (visible|affichée?)|affichée? qu['’]une seule fois|seule fois où|en lieu sûr|dans un endroit sûr|après (avoir )?fermé/i,
-  /no podrás volver a (verla|verlo|ver)|no (se )?(podrá|podrás) (ver|mostrar)(la|lo)? de nuevo|no se (volverá a )?mostrar(á)? (de nuevo|otra vez)|solo se mostrará una vez|única vez|(lugar|sitio) seguro|después de cerrar/i,
+  /nicht (erneut|noch einmal|mehr) (angezeigt|anzeigen|sehen|einsehen|abrufen)|nur einmal (angezeigt|sichtbar)|kein weiteres mal angezeigt|an einem sicheren ort (aufbewahren|speichern)|nach dem schließen (dieses|des) (fensters|dialogs)/i,
+  /ne pourrez plus (le|la|les) (voir|afficher|consulter|récupérer)|ne sera plus (visible|affichée?)|affichée? qu['’]une seule fois|(la|c['’]est la) seule fois où|(conservez|gardez|stockez|enregistrez)[- ]?(la|le)? (en lieu sûr|dans un endroit sûr)|après (avoir )?fermé (cette|la) fenêtre/i,
+  /no podrás volver a (verla|verlo|ver)|no (se )?(podrá|podrás) (ver|mostrar)(la|lo)? de nuevo|no se (volverá a )?mostrar(á)? (de nuevo|otra vez)|solo se mostrará una vez|(es|será) la única vez|guárd(ala|alo|ela|elo|a) en un (lugar|sitio) seguro|después de cerrar (esta|la) (ventana|página)/i,
   /一度しか表示されません|再度表示することはできません|二度と表示されません|再表示(でき|され)ません|閉じると.{0,12}(表示|確認)できません|安全な場所に保管/,
 ];
 
