@@ -6,7 +6,7 @@
  * a hidden one) gives nothing. The key's name is read beside it by `keyNameIn`, in
  * the view the secret was found in (what the key-page scripts do: `readKeyPage` below).
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readKeyDialog, secretShownIn } from '../../src/core/readers/key-dialog';
 import { keyNameIn } from '../../src/core/readers/key-name';
 import { isKeyPageUrl } from '../../src/core/sites/openai';
@@ -309,5 +309,50 @@ describe('the one-time wording, by meaning and only where shown (issues 23.2, 27
   it('a view with no button at all is not one', () => {
     show(view('<p>You won’t be able to view it again.</p>', '<button title="Settings"></button>'));
     expect(readKeyDialog(document.body)).toEqual(NOTHING);
+  });
+});
+
+describe('the one-time wording where the page has a layout', () => {
+  const WORDING = 'You won’t be able to view it again.';
+  const view = `<div role="dialog" aria-modal="true"><p id="w">${WORDING}</p><span>${KEY}</span><button>Copy</button></div>`;
+  const box = (width: number, height: number) =>
+    ({
+      width,
+      height,
+      top: 0,
+      left: 0,
+      right: width,
+      bottom: height,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    }) as DOMRect;
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    [100, 20, true],
+    [2, 2, true],
+    [1, 20, false],
+    [100, 1, false],
+  ])('in a box of %i × %i px: %s', (width, height, proves) => {
+    show(view);
+    const wording = document.getElementById('w') as Element;
+    vi.spyOn(document.documentElement, 'getBoundingClientRect').mockReturnValue(box(1000, 800));
+    vi.spyOn(wording, 'getBoundingClientRect').mockReturnValue(box(width, height));
+    expect(readKeyDialog(document.body).secretShown).toBe(proves);
+  });
+
+  it('text of two elements reads as two words', () => {
+    show(
+      `<div role="dialog"><p>You <span>won’t</span><span>be</span> able to view it again.</p><span>${KEY}</span><button>Copy</button></div>`,
+    );
+    expect(readKeyDialog(document.body).secretShown).toBe(true);
+  });
+
+  it('wording a stylesheet makes invisible proves nothing', () => {
+    show(
+      `<style>.ghost { visibility: hidden; }</style><div role="dialog"><p class="ghost">${WORDING}</p><span>${KEY}</span><button>Copy</button></div>`,
+    );
+    expect(readKeyDialog(document.body).secretShown).toBe(false);
   });
 });

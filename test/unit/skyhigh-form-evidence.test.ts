@@ -391,3 +391,64 @@ describe('trail and fill edges (each pins a guard)', () => {
     });
   });
 });
+
+describe('more edges the mutation run found', () => {
+  const NEUTRAL = `<form><h3>Add Instance</h3>${FIELDS}</form>`;
+  const listTrail = (items: string[]) =>
+    `<nav><ol>${items.map((i) => `<li${i.startsWith('@') ? ' aria-current="page"' : ''}>${i.replace(/^@/, '')}</li>`).join('')}</ol></nav>`;
+  const grade = () => findInstanceForm(document).refusal;
+
+  it('one segment left after the separators is not a trail', () => {
+    html(`<nav>› OpenAI ChatGPT</nav>${NEUTRAL}`);
+    expect(grade()).toBe('not-chatgpt');
+  });
+
+  it.each([
+    [
+      'the current page marked on the last item, a link',
+      ['<a href="#/s">Settings</a>', '@<a href="#/o">OpenAI - ChatGPT</a>'],
+    ],
+    [
+      'the current page marked inside the last item',
+      ['<a href="#/s">Settings</a>', '<a href="#/o" aria-current="page">OpenAI - ChatGPT</a>'],
+    ],
+  ])('%s: a trail', (_, items) => {
+    html(listTrail(items) + NEUTRAL);
+    expect(grade()).toBeNull();
+  });
+
+  it('a middle step without a link: not a trail', () => {
+    html(
+      listTrail(['<a href="#/s">Settings</a>', 'Service Management', '<a href="#/o">ChatGPT</a>', 'New']) +
+        NEUTRAL,
+    );
+    expect(grade()).toBe('not-chatgpt');
+  });
+
+  it('a trail naming two services is a menu: it is not the surroundings', () => {
+    html(`<nav><a href="#/z">Zoom</a> › <a href="#/s">Slack</a> › <span>New</span></nav>${NEUTRAL}`);
+    expect(grade()).toBe('not-chatgpt');
+    html(`<nav><a href="#/z">Zoom</a> › <a href="#/o">ChatGPT</a> › <span>New</span></nav>${NEUTRAL}`);
+    expect(findInstanceForm(document).form?.title).toBe('Add Instance');
+  });
+
+  it('a form a stylesheet hides names nothing', () => {
+    html(
+      `<style>.away { display: none; }</style><form class="away" aria-label="OpenAI ChatGPT">${FIELDS}</form>`,
+    );
+    expect(grade()).toBe('not-chatgpt');
+  });
+
+  it('a form with no name and nothing around it has an empty title', () => {
+    html(`<form>${FIELDS}</form>`);
+    expect(findInstanceForm(document).form?.title).toBe('');
+  });
+
+  it('a document without an address (a parsed page) is read too', () => {
+    const doc = new DOMParser().parseFromString(
+      `<title>OpenAI - ChatGPT</title><form>${FIELDS}</form>`,
+      'text/html',
+    );
+    expect(findInstanceForm(doc)).toMatchObject({ refusal: null, form: { title: 'OpenAI - ChatGPT' } });
+  });
+});

@@ -123,8 +123,7 @@ function oneTimeView(holder: Element): Element | null {
   const dialog = holder.closest(DIALOG_SELECTOR);
   let view: Element | null = null;
   // the one-time wording proves only where a person sees it
-  const says = (el: Element) =>
-    hasOneTimeWording(el.textContent as string) && hasOneTimeWording(shownText(el));
+  const says = (el: Element) => hasOneTimeWording(shownText(el));
   if (dialog) view = says(dialog) ? dialog : null;
   else {
     let el: Element | null = holder.parentElement;

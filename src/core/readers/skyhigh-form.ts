@@ -293,7 +293,7 @@ function trailIn(el: Element, seen: Sight): string | null {
     segments = items.map((li) => seen.text(li).slice(0, 200).replace(TRAIL_EDGES, ''));
   } else {
     const text = seen.text(el);
-    if (text.length > 400 || !TRAIL_SEPARATOR.test(text)) return null;
+    if (!TRAIL_SEPARATOR.test(text)) return null;
     segments = text.split(TRAIL_SEPARATOR);
   }
   segments = segments.map(cleanText).filter((t) => t.length > 0);
@@ -328,8 +328,7 @@ function formNames(region: Element, first: Element, seen: Sight): { own: string[
   // a trail without a name, outside the form (in the page's chrome too: that is where trails sit)
   for (const t of doc.querySelectorAll(TRAIL_HOLDER)) {
     if (region.contains(t) || t.querySelector(TRAIL_HOLDER) || !seen.shown(t)) continue;
-    const trail = trailIn(t, seen);
-    if (trail) around.push(trail);
+    around.push(trailIn(t, seen) ?? '');
   }
   around.push(doc.title, routeWords(doc.location?.hash ?? ''));
   const clean = (list: string[]) => list.map(cleanText).filter((n) => n.length > 0);
@@ -380,8 +379,8 @@ export function findInstanceForm(
   const ws = all.controls.workspaceId;
   const key = all.controls.apiKey;
   if (!ws || !key) return { form: null, refusal: 'no-form' };
-  const common = commonAncestor(ws, key);
-  if (!common) return { form: null, refusal: 'no-form' };
+  // two controls of one page always share an element (the page's own, through shadow hosts)
+  const common = commonAncestor(ws, key) as Element;
   let region: Element = common;
   for (let n: Element | null = common; n; n = parentOf(n)) {
     if (n.matches(FORM_REGION)) {
