@@ -71,13 +71,16 @@ export function valueAttributes(el: Element): string[] {
 }
 
 /** Text of the elements named by an `aria-labelledby` list. */
-export function labelledByText(el: Element): string {
+export function labelledByText(el: Element, textOf = (by: Element): string => by.textContent ?? ''): string {
   const ids = el.getAttribute('aria-labelledby');
   if (!ids) return '';
   const doc = el.ownerDocument;
   return ids
     .split(/\s+/)
-    .map((id) => doc.getElementById(id)?.textContent ?? '')
+    .map((id) => {
+      const by = doc.getElementById(id);
+      return by ? textOf(by) : '';
+    })
     .join(' ')
     .trim();
 }

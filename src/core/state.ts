@@ -247,11 +247,25 @@ export function unattachedOrg(
 const KEY_TEXTS = ['name', 'project', 'permissions', 'organization', 'createdBy', 'workspaceName'] as const;
 
 /** A text the record may keep: never one shaped like a key (a trap's "member name", a code sample). */
-const plain = (v: string | undefined): v is string => v !== undefined && !hasKeyShape(v);
+const plain = (v: string | undefined): v is string => !!v && !hasKeyShape(v);
+
+/**
+ * A copy of `raw` (a key or a replaced key, as noted or as stored) without its key-shaped texts;
+ * `dropped` is told of each.
+ */
+function withoutKeyShapes<T>(raw: T, dropped = () => {}): T {
+  if (!isObj(raw)) return raw;
+  const v: Obj = { ...raw };
+  for (const f of KEY_TEXTS)
+    if (typeof v[f] === 'string' && hasKeyShape(v[f])) {
+      delete v[f];
+      dropped();
+    }
+  return v as T;
+}
 
 export function withKey(prev: State, given: KeyInfo): State {
-  const key = { ...given };
-  for (const f of KEY_TEXTS) if (key[f] !== undefined && !plain(key[f])) delete key[f];
+  const key = withoutKeyShapes(given);
   const state = structuredClone(prev);
   const rec = state.current ? state.records[state.current] : undefined;
   if (rec) {
@@ -326,10 +340,10 @@ export const KEY_FORM_WINDOW_MS = 10 * 60_000;
 export function withKeyForm(prev: State, form: KeyForm, at: number): State {
   return withCurrentKey(prev, (key) => {
     if (at - key.at > 60_000 || at < key.at - 60_000) return;
-    if (form.keyName && plain(form.keyName) && !key.name) key.name = form.keyName;
+    if (plain(form.keyName) && !key.name) key.name = form.keyName;
     if (form.ownerType && !key.ownerType) key.ownerType = form.ownerType;
     for (const f of ['project', 'permissions', 'workspaceName'] as const)
-      if (form[f] && plain(form[f]) && !key[f]) key[f] = form[f];
+      if (plain(form[f]) && !key[f]) key[f] = form[f];
   });
 }
 
@@ -461,6 +475,10 @@ const isField = (v: unknown): boolean => (HANDOFF_FIELDS as readonly unknown[]).
 /** Counts what a repair had to drop. */
 class Repair {
   lost = 0;
+  /** One more thing dropped. */
+  dropped = (): void => {
+    this.lost++;
+  };
   /** `value` when it passes `ok`, else undefined (and one more thing lost, if there was something). */
   keep<T>(value: unknown, ok: (v: unknown) => boolean): T | undefined {
     if (value === undefined) return undefined;
@@ -540,21 +558,6 @@ const accessOk = (v: unknown): boolean =>
   Object.hasOwn(ACCESS_MESSAGE, v.result) &&
   (v.status === undefined || (typeof v.status === 'number' && Number.isInteger(v.status)));
 
-/**
- * A stored key (or replaced key) without its key-shaped texts: a record written before the record
- * refused them keeps the key, never the text (each dropped text counted).
- */
-function withoutKeyShapes(raw: unknown, repair: Repair): unknown {
-  if (!isObj(raw)) return raw;
-  const v = { ...raw };
-  for (const f of KEY_TEXTS)
-    if (typeof v[f] === 'string' && hasKeyShape(v[f])) {
-      delete v[f];
-      repair.lost++;
-    }
-  return v;
-}
-
 /** A stored record, field by field: what cannot be read is dropped, the rest kept. */
 function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecord | null {
   if (!isWorkspaceId(id) || !isObj(raw) || raw.workspaceId !== id) return null;
@@ -562,7 +565,7 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
   const fields: Partial<OnboardingRecord> = {
     organizationId: repair.keep<string>(raw.organizationId, isOrganizationId),
     idsCapture: repair.keep<Capture>(raw.idsCapture, captureOk),
-    key: repair.keep<KeyInfo>(withoutKeyShapes(raw.key, repair), keyOk),
+    key: repair.keep<KeyInfo>(withoutKeyShapes(raw.key, repair.dropped), keyOk),
     handoff: repair.keep<OnboardingRecord['handoff']>(raw.handoff, handoffOk),
     emailSentAt: repair.keep<number>(raw.emailSentAt, isTime),
     scopesGrantedAt: repair.keep<number>(raw.scopesGrantedAt, isTime),
@@ -570,7 +573,7 @@ function repairRecord(id: string, raw: unknown, repair: Repair): OnboardingRecor
     accessCheck: repair.keep<AccessCheck>(raw.accessCheck, accessOk),
     deleteCheck: repair.keep<DeleteCheck>(raw.deleteCheck, deleteOk),
     path: repair.keep<KeyPath>(raw.path, isPath),
-    previousKey: repair.keep<PreviousKey>(withoutKeyShapes(raw.previousKey, repair), previousKeyOk),
+    previousKey: repair.keep<PreviousKey>(withoutKeyShapes(raw.previousKey, repair.dropped), previousKeyOk),
   };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) Object.assign(rec, { [k]: v });
   return rec;
@@ -607,7 +610,7 @@ export function migrate(raw: unknown): {
     const d = r.draft;
     const draft: State['draft'] = {
       organizationId: repair.keep<string>(d.organizationId, isOrganizationId),
-      key: repair.keep<KeyInfo>(withoutKeyShapes(d.key, repair), keyOk),
+      key: repair.keep<KeyInfo>(withoutKeyShapes(d.key, repair.dropped), keyOk),
       idsCapture: repair.keep<Capture>(d.idsCapture, captureOk),
       path: repair.keep<KeyPath>(d.path, isPath),
     };

@@ -257,18 +257,6 @@ function headingBefore(el: Element, seen: Sight): Element | null {
   return best;
 }
 
-/** The shown text of the elements an `aria-labelledby` names. */
-function labelledByShown(el: Element, seen: Sight): string {
-  const doc = el.ownerDocument;
-  return (el.getAttribute('aria-labelledby') ?? '')
-    .split(/\s+/)
-    .map((id) => {
-      const by = id ? doc.getElementById(id) : null;
-      return by ? seen.text(by) : '';
-    })
-    .join(' ');
-}
-
 /** Between a trail's segments: › » → ⟩, or a spaced / > | ("Settings / Service Management"). */
 const TRAIL_SEPARATOR = /\s*[›»→⟩]\s*|\s+[/>|]\s+/;
 const LINK = 'a[href], [role="link"]';
@@ -315,7 +303,8 @@ const TRAIL_HOLDER = 'nav, [role="navigation"], ol, ul';
 function formNames(region: Element, first: Element, seen: Sight): { own: string[]; around: string[] } {
   const doc = region.ownerDocument;
   const own: string[] = [];
-  if (seen.shown(region)) own.push(region.getAttribute('aria-label') ?? '', labelledByShown(region, seen));
+  if (seen.shown(region))
+    own.push(region.getAttribute('aria-label') ?? '', labelledByText(region, seen.text));
   const around: string[] = [];
   // a form, fieldset or dialog names itself by its headings; a page region (main, a section) holds
   // headings of other things too (cards, lists): there they are surroundings, not the form's name
